@@ -1,0 +1,73 @@
+"""Settings: which checks run, their weights and options, and the label bands.
+
+Read from a TOML file and/or keyword overrides::
+
+    checks = ["duplication", "readability"]   # omit to run every registered check
+    disabled_plugins = ["some-plugin"]        # entry points not to load
+
+    [weights]
+    duplication = 2.0
+
+    [bands]
+    high = 75     # score >= high   -> "high"
+    medium = 50   # score >= medium -> "medium", else "low"
+
+    [options.readability]
+    long_sentence_words = 45
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Bands(BaseModel):
+    """Score thresholds of the labels."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    high: float = Field(default=75.0, ge=0, le=100, description="Lowest score labelled 'high'.")
+    medium: float = Field(default=50.0, ge=0, le=100, description="Lowest score labelled 'medium'.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bands:
+        if self.medium > self.high:
+            raise ValueError("bands.medium must not exceed bands.high")
+        return self
+
+    def label(self, score: float) -> str:
+        return "high" if score >= self.high else "medium" if score >= self.medium else "low"
+
+
+class Settings(BaseModel):
+    """Engine settings; immutable once built."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    checks: list[str] | None = Field(default=None, description="Checks to run; None runs every registered one.")
+    disabled_plugins: list[str] = Field(default_factory=list, description="Entry-point names not to load.")
+    load_entrypoints: bool = Field(default=True, description="Discover third-party plugins via entry points.")
+    weights: dict[str, float] = Field(default_factory=dict, description="Per-check weight overrides.")
+    bands: Bands = Field(default_factory=Bands, description="Label thresholds.")
+    options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-check options.")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
+        """Settings from a TOML file (if given) with keyword overrides on top."""
+        data: dict[str, Any] = {}
+        if path is not None:
+            with open(path, "rb") as fh:
+                data = tomllib.load(fh)
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(data)
+
+    def options_for(self, check: str) -> dict[str, Any]:
+        """The options table of one check (empty if none)."""
+        return dict(self.options.get(check, {}))
+
+    def weight_for(self, check: str, default: float) -> float:
+        return float(self.weights.get(check, default))

@@ -1,0 +1,217 @@
+"""One analysis pass per article: blocks, sentences and word tokens, all with character offsets.
+
+Every check reads the same `Document`; none re-splits or re-tokenizes the text. Derived views
+(lower-cased words, per-sentence term counts, ...) are computed lazily, once, on first use.
+
+Offsets always point into `article.text`. Markup and control characters are blanked to spaces in
+`analysis_text`, which has exactly the same length, so an HTML page or a file with stray NUL bytes
+is analysed as prose without shifting a single offset.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from reliability.models import Article
+
+#: Characters beyond this are not analysed (a finding says so); the report still covers the article.
+MAX_ANALYSED_CHARS = 400_000
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_MARKUP_RE = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,2000}?>|<![a-zA-Z][^<>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_RE = re.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
+_TERMINAL_PUNCT = ".!?:;\"”’)…"
+# sentences glued by bad extraction: "at noon.The Wire is now on WhatsApp"
+_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_ENGLISH_MARKERS = frozenset(
+    "the of and to in is that for on was with as by it at from are be this have has an not were said "
+    "but or which their they after who its been had will would".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the article text: `text == article.text[start:end]`."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block(Segment):
+    """A paragraph, heading or stray line: a run of text between line breaks (hard wraps rejoined)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Segment):
+    """A sentence, never crossing a block boundary; `words` indexes into `Document.words`."""
+
+    block: int
+    words: range
+
+
+@dataclass(frozen=True, slots=True)
+class Word(Segment):
+    """A word token: letters and digits, keeping inner apostrophes, hyphens and dots (U.S, 3.5)."""
+
+
+class Document:
+    """The shared analysis of one article."""
+
+    def __init__(self, article: Article, language: str | None = None) -> None:
+        self.article = article
+        self.text = article.text
+        self.language = (language or article.language or "en").split("-")[0].lower()
+        self.truncated = len(self.text) > MAX_ANALYSED_CHARS
+        self.analysis_text, self.markup_chars, self.control_chars = _blank_noise(self.text[:MAX_ANALYSED_CHARS])
+        self.blocks: tuple[Block, ...] = tuple(_blocks(self.analysis_text, self.text))
+        self.words: tuple[Word, ...] = tuple(
+            Word(i, m.start(), m.end(), self.text[m.start() : m.end()])
+            for i, m in enumerate(WORD_RE.finditer(self.analysis_text))
+        )
+        self._word_starts = [w.start for w in self.words]
+        self.sentences: tuple[Sentence, ...] = tuple(self._sentences())
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _sentences(self) -> list[Sentence]:
+        from sentencex import get_sentence_boundaries
+
+        sentences: list[Sentence] = []
+        for block in self.blocks:
+            chunk = self.analysis_text[block.start : block.end]
+            for bound in get_sentence_boundaries(self.language, chunk):
+                for start, end in _unglue(chunk, bound["start_index"], bound["end_index"]):
+                    start, end = start + block.start, end + block.start
+                    words = range(bisect_left(self._word_starts, start), bisect_left(self._word_starts, end))
+                    sentences.append(Sentence(len(sentences), start, end, self.text[start:end], block.index, words))
+        return sentences
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def sentence_words(self, sentence: Sentence) -> tuple[Word, ...]:
+        """The word tokens of one sentence."""
+        return self.words[sentence.words.start : sentence.words.stop]
+
+    def words_between(self, start: int, end: int) -> range:
+        """Indexes of the words lying wholly inside [start, end)."""
+        first = bisect_left(self._word_starts, start)
+        stop = bisect_right(self._word_starts, end)
+        while stop > first and self.words[stop - 1].end > end:
+            stop -= 1
+        return range(first, stop)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing a character offset, if any."""
+        starts = [s.start for s in self.sentences]
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
+        """The sentences of one block, in order."""
+        return tuple(s for s in self.sentences if s.block == block.index)
+
+    # -- lazily derived views -----------------------------------------------------------------
+
+    @cached_property
+    def lower_words(self) -> tuple[str, ...]:
+        """Every word token lower-cased, aligned with `words`."""
+        return tuple(w.text.lower() for w in self.words)
+
+    @cached_property
+    def sentence_terms(self) -> tuple[tuple[str, ...], ...]:
+        """Lower-cased words of each sentence, aligned with `sentences`."""
+        lw = self.lower_words
+        return tuple(lw[s.words.start : s.words.stop] for s in self.sentences)
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def english_share(self) -> float:
+        """Share of words that are common English function words (about 0.35-0.5 for English prose)."""
+        if not self.words:
+            return 0.0
+        return sum(1 for w in self.lower_words if w in _ENGLISH_MARKERS) / len(self.words)
+
+    @cached_property
+    def looks_english(self) -> bool:
+        """Whether the text reads as English; checks tuned on English news may say so."""
+        return self.word_count < 20 or self.english_share >= 0.12
+
+    @cached_property
+    def replacement_chars(self) -> int:
+        """U+FFFD characters: bytes that were not valid UTF-8 when the article was decoded."""
+        return self.text.count("\ufffd")
+
+    def snippet(self, start: int, end: int, width: int = 80) -> str:
+        """The text of a span on one line, shortened in the middle to `width` characters."""
+        s = " ".join(self.text[start:end].split())
+        return s if len(s) <= width else s[: width // 2 - 2] + " … " + s[-(width // 2 - 2) :]
+
+
+def _blank_noise(text: str) -> tuple[str, int, int]:
+    """Replace markup and control characters by spaces, keeping the length (and so every offset)."""
+    markup = 0
+
+    def blank(m: re.Match[str]) -> str:
+        nonlocal markup
+        markup += len(m.group(0))
+        # keep line breaks so block structure survives (<p>...</p> on separate lines)
+        return "".join(c if c == "\n" else " " for c in m.group(0))
+
+    if "<" in text:
+        text = _MARKUP_RE.sub(blank, text)
+    control = len(_CONTROL_RE.findall(text))
+    if control:
+        text = _CONTROL_RE.sub(" ", text)
+    return text, markup, control
+
+
+def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-empty, whitespace-trimmed pieces of a sentence, cut where extraction glued two together."""
+    cuts = [start, *(m.start() for m in _GLUED_SENTENCE_RE.finditer(text, start, end)), end]
+    pieces = (_strip(text, a, b) for a, b in zip(cuts, cuts[1:]))
+    return [(a, b) for a, b in pieces if a < b]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _blocks(analysis_text: str, text: str) -> list[Block]:
+    """Split into lines; rejoin lines that were hard-wrapped mid-sentence (long, unpunctuated, next lower-case)."""
+    spans: list[list[int]] = []
+    previous_wrapped = False
+    for m in _LINE_RE.finditer(analysis_text):
+        start, end = _strip(analysis_text, m.start(), m.end())
+        if start == end:
+            previous_wrapped = False
+            if m.end() == len(analysis_text):
+                break
+            continue
+        line = analysis_text[start:end]
+        if previous_wrapped and spans and line[:1].islower():
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+        previous_wrapped = len(line) >= 50 and line[-1] not in _TERMINAL_PUNCT
+        if m.end() == len(analysis_text):
+            break
+    return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]

@@ -1,0 +1,123 @@
+"""The data contracts: what goes in (Article) and what comes out (Report).
+
+This module imports nothing of ours; every other module may import it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+Severity = Literal["info", "warning", "error"]
+Label = Literal["high", "medium", "low"]
+
+
+class Article(BaseModel):
+    """One article to score, as read from a .txt file or one JSONL line."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(description="Caller's identifier; for a .txt file, its file name.")
+    text: str = Field(description="The article text exactly as received; all offsets point into it.")
+    title: str | None = Field(default=None, description="Headline, if known separately from the text.")
+    source: str | None = Field(default=None, description="Publisher or domain, used for per-source roll-ups.")
+    url: str | None = Field(default=None, description="Where the article was fetched from.")
+    published: str | None = Field(default=None, description="Publication time, ISO 8601.")
+    language: str | None = Field(default=None, description="Declared language code, e.g. 'en'.")
+
+
+class Span(BaseModel):
+    """A half-open range of character offsets (Python str indices) into the article text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: int = Field(ge=0, description="First character, inclusive.")
+    end: int = Field(ge=0, description="Last character, exclusive.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+
+class Finding(Span):
+    """One thing a check noticed, pinned to the text that earned it."""
+
+    check: str = Field(description="Name of the check that produced the finding.")
+    code: str = Field(description="Stable machine code, 'check.kind', e.g. 'duplication.paragraph'.")
+    severity: Severity = Field(description="'info' notes, 'warning' lowers trust, 'error' is a serious defect.")
+    message: str = Field(description="Plain-language explanation for an editor.")
+    related: list[Span] = Field(default_factory=list, description="Other spans involved, e.g. the first occurrence.")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="How sure the check is, 0..1.")
+
+
+class CheckResult(BaseModel):
+    """What one check concluded about one article; errors are data, not exceptions."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(description="Stable check name, e.g. 'duplication'.")
+    version: str = Field(description="Version of the check's logic.")
+    score: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="0..1, 1 = nothing wrong; null when the check crashed."
+    )
+    weight: float = Field(default=1.0, ge=0.0, description="Weight of this check in the overall score.")
+    metrics: dict[str, float] = Field(default_factory=dict, description="Numbers that explain the score.")
+    details: dict[str, Any] = Field(default_factory=dict, description="Structured extras, e.g. quotes found.")
+    findings: list[Finding] = Field(default_factory=list, description="Findings, in text order.")
+    error: str | None = Field(default=None, description="'ExceptionType: message' when the check crashed.")
+    elapsed_ms: float = Field(default=0.0, ge=0.0, description="Wall time the check took on this article.")
+
+
+class EngineInfo(BaseModel):
+    """Which engine produced a report and how long it took."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str = Field(description="Version of the reliability package.")
+    elapsed_ms: float = Field(ge=0.0, description="Wall time to analyse and score the article.")
+
+
+class Report(BaseModel):
+    """The scored verdict on one article."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this report format.")
+    id: str = Field(description="The article's id.")
+    source: str | None = Field(default=None, description="The article's publisher, if given.")
+    score: float = Field(ge=0.0, le=100.0, description="Overall reliability 0..100, higher is more reliable.")
+    label: Label = Field(description="Band of the score: high, medium or low.")
+    checks: list[CheckResult] = Field(description="One result per check, sorted by check name.")
+    engine: EngineInfo = Field(description="Engine version and timing.")
+
+    def check(self, name: str) -> CheckResult | None:
+        """The result of the named check, if it ran."""
+        return next((c for c in self.checks if c.name == name), None)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of every check, in text order."""
+        return sorted((f for c in self.checks for f in c.findings), key=lambda f: (f.start, f.end, f.check))
+
+
+class SourceProfile(BaseModel):
+    """Roll-up of many reports from one publisher."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str = Field(description="Publisher or domain.")
+    articles: int = Field(ge=0, description="Number of articles scored.")
+    mean_score: float = Field(ge=0.0, le=100.0, description="Mean overall score of its articles.")
+    labels: dict[str, int] = Field(description="How many articles fell in each label band.")
+    check_means: dict[str, float] = Field(description="Mean score per check over the articles it scored.")
+    findings: dict[str, int] = Field(description="Warning- and error-level finding counts per code.")
+
+    @computed_field(description="Share of the source's articles labelled low.")  # type: ignore[prop-decorator]
+    @property
+    def low_share(self) -> float:
+        return self.labels.get("low", 0) / self.articles if self.articles else 0.0
