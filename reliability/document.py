@@ -30,6 +30,15 @@ _LINE_RE = re.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
 _TERMINAL_PUNCT = ".!?:;\"”’)…"
 # sentences glued by bad extraction: "at noon.The Wire is now on WhatsApp"
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A proper name: capitalised words, optionally joined by a few lower-case particles ("Bank of England").
+_NAME_RE = re.compile(
+    r"(?:[A-Z][\w’'.\-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|al|bin|von|van|der|for)\s+)?(?:[A-Z][\w’'.\-]*[\w]|[A-Z]))*"
+)
+_SENTENCE_INITIAL_FUNCTION_WORDS = frozenset(
+    "The A An This That These Those It In On At For But And Or If As By With From After Before When While "
+    "Since Though Although However He She They We I You His Her Their Its Our Despite Under Over Most Some "
+    "Many Both Neither Just Still Yet So Then There Here What Why How Who Where".split()
+)
 _ENGLISH_MARKERS = frozenset(
     "the of and to in is that for on was with as by it at from are be this have has an not were said "
     "but or which their they after who its been had will would".split()
@@ -134,6 +143,29 @@ class Document:
         """Lower-cased words of each sentence, aligned with `sentences`."""
         lw = self.lower_words
         return tuple(lw[s.words.start : s.words.stop] for s in self.sentences)
+
+    @cached_property
+    def names(self) -> tuple[Segment, ...]:
+        """Candidate proper names (runs of capitalised words), a sentence-initial function word dropped.
+
+        "Defense Minister Khawaja Asif", "International Crisis Group", "U.S", "Istanbul". Cheap and
+        dictionary-free: a shared starting point for checks that compare who and what is mentioned.
+        """
+        found: list[Segment] = []
+        for sentence in self.sentences:
+            base = sentence.start
+            chunk = self.analysis_text[sentence.start : sentence.end]
+            for m in _NAME_RE.finditer(chunk):
+                start, end = m.start(), m.end()
+                first, _, rest = m.group(0).partition(" ")
+                if first in _SENTENCE_INITIAL_FUNCTION_WORDS:
+                    if not rest:
+                        continue
+                    start += len(first) + 1
+                    while chunk[start].islower():  # "For the Taliban" -> "Taliban"
+                        start = chunk.index(" ", start) + 1
+                found.append(Segment(len(found), base + start, base + end, self.text[base + start : base + end]))
+        return tuple(found)
 
     @cached_property
     def word_count(self) -> int:
