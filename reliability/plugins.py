@@ -53,7 +53,11 @@ def build_manager(settings: Settings, extra_plugins: Iterable[object] = ()) -> t
     pm.add_hookspecs(hookspecs)
     problems: list[PluginProblem] = []
     for name in BUILTIN_PLUGINS:
-        pm.register(importlib.import_module(name), name=name)
+        try:
+            pm.register(importlib.import_module(name), name=name)
+        except Exception as exc:  # noqa: BLE001 - even a broken built-in must not stop the others
+            problems.append(PluginProblem(name, "reliability", _describe(exc)))
+            log.warning("%s", problems[-1])
     if settings.load_entrypoints:
         problems += _load_entrypoints(pm, _disabled(settings))
     for plugin in extra_plugins:
