@@ -53,15 +53,20 @@ def clean(text: str, report: Report, codes: Iterable[str] = DEFAULT_CUT_CODES) -
 
 
 def _merge(text: str, findings: list[Finding]) -> list[Cut]:
-    spans = sorted((*_widen(text, f.start, f.end), f.code) for f in findings)
     merged: list[list] = []
-    for start, end, code in spans:
+    for start, end, code in sorted((f.start, f.end, f.code) for f in findings):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
             merged[-1][2].add(code)
         else:
             merged.append([start, end, {code}])
-    return [Cut(start=s, end=e, codes=sorted(c), text=text[s:e]) for s, e, c in merged]
+    cuts = []
+    for start, end, codes in merged:
+        start, end = _widen(text, start, end)
+        if cuts and start <= cuts[-1].end:  # widening may make neighbours touch
+            start, codes = cuts[-1].start, codes | set(cuts.pop().codes)
+        cuts.append(Cut(start=start, end=end, codes=sorted(codes), text=text[start:end]))
+    return cuts
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:

@@ -34,7 +34,7 @@ class IntegrityCheck(BaseCheck):
         if not text.strip():
             findings.append(self.finding("empty", "error", "The article has no text.", 0, n))
             score = 0.0
-        elif control_share > 0.01 or bad_bytes_share > 0.05:
+        elif control_share > 0.01 or bad_bytes_share > 0.3:
             findings.append(self.finding(
                 "binary", "error",
                 f"This looks like binary data, not text: {document.control_chars} control characters and "
