@@ -1,0 +1,50 @@
+"""Helpers for testing checks, for plugin authors as much as for us.
+
+Opt in from a test suite's conftest.py with ``pytest_plugins = ["reliability.testing"]`` to get the
+`reliability_engine` fixture; the functions work without pytest too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+
+from reliability.check import Check, CheckContext
+from reliability.config import Settings
+from reliability.document import Document
+from reliability.engine import Engine
+from reliability.models import Article, CheckResult
+
+
+def run_check(check: Check, text: str, options: dict[str, Any] | None = None, **article: Any) -> CheckResult:
+    """Run one check on one text, exactly as the engine would, and validate its spans."""
+    document = Document(Article(id=article.pop("id", "test"), text=text, **article))
+    result = check.run(document, CheckContext(options=options or {}))
+    assert_spans_valid(result, text)
+    return result
+
+
+def assert_spans_valid(result: CheckResult, text: str) -> None:
+    """Every finding and related span lies inside the text and names its check."""
+    for finding in result.findings:
+        for span in (finding, *finding.related):
+            assert 0 <= span.start <= span.end <= len(text), f"{finding.code}: span {span} outside the text"
+        assert finding.code.startswith(result.name + "."), f"{finding.code} does not start with {result.name}."
+
+
+def flagged_texts(result: CheckResult, text: str, severities: Iterable[str] = ("warning", "error")) -> list[str]:
+    """The text under each finding of at least warning level: what a reader would see highlighted."""
+    wanted = set(severities)
+    return [text[f.start : f.end] for f in result.findings if f.severity in wanted]
+
+
+@pytest.fixture
+def reliability_engine():
+    """Build an Engine with its own plugin manager: `reliability_engine(*plugins, **settings)`."""
+
+    def build(*plugins: object, **settings: Any) -> Engine:
+        return Engine(Settings.load(**settings), plugins=plugins)
+
+    return build
