@@ -19,11 +19,25 @@ from reliability.models import CheckResult, Finding, Severity, Span
 class CorpusStats:
     """Statistics over the whole input, available to checks when scoring with `--corpus`.
 
-    `document_frequency[w]` counts the articles containing lower-cased word `w`.
+    `document_frequency[w]` counts the articles containing lower-cased word `w`;
+    `shared_blocks[k]` counts the articles containing a block (paragraph) whose `block_key` is `k`,
+    for blocks found in two or more articles (syndicated copy, or a site's recurring boilerplate).
     """
 
     documents: int
     document_frequency: Mapping[str, int]
+    shared_blocks: Mapping[str, int] = field(default_factory=dict)
+
+    @staticmethod
+    def block_key(words: Iterable[str]) -> str:
+        """A block's identity across articles: its lower-cased words, space-joined."""
+        return " ".join(words)
+
+    def articles_sharing(self, document: Document, block_index: int) -> int:
+        """How many articles of the batch contain this block (1 or 0 when it is not shared)."""
+        block = document.blocks[block_index]
+        key = self.block_key(document.lower_words[i] for i in document.words_between(block.start, block.end))
+        return self.shared_blocks.get(key, 1 if key else 0)
 
     def idf(self, word: str) -> float:
         """Smoothed inverse document frequency, as scikit-learn's TfidfVectorizer computes it."""

@@ -12,13 +12,22 @@ from reliability.models import Report, SourceProfile
 
 
 def corpus_stats(documents: Iterable[Document]) -> CorpusStats:
-    """Document frequencies of lower-cased words over the batch; independent of input order."""
+    """Word and block document frequencies over the batch; independent of input order."""
     frequency: Counter[str] = Counter()
+    blocks: Counter[str] = Counter()
     count = 0
     for document in documents:
         count += 1
         frequency.update(set(document.lower_words))
-    return CorpusStats(documents=count, document_frequency=dict(frequency))
+        blocks.update({
+            CorpusStats.block_key(document.lower_words[i] for i in document.words_between(b.start, b.end))
+            for b in document.blocks
+        } - {""})
+    return CorpusStats(
+        documents=count,
+        document_frequency=dict(frequency),
+        shared_blocks={key: n for key, n in blocks.items() if n > 1},
+    )
 
 
 @dataclass

@@ -57,6 +57,14 @@ def test_corpus_stats_count_documents_per_word_independent_of_order():
     assert forward.idf("rain") > forward.idf("in")
 
 
+def test_corpus_stats_count_blocks_shared_between_articles():
+    footer = "Sign up for our newsletter."
+    docs = [Document(Article(id=str(i), text=f"Story number {i} is here.\n{footer}")) for i in range(3)]
+    stats = corpus_stats(docs)
+    assert stats.articles_sharing(docs[0], 1) == 3
+    assert stats.articles_sharing(docs[0], 0) == 1
+
+
 def test_source_rollup_means_labels_and_findings():
     rollup = SourceRollup()
     for score, label in ((80.0, "high"), (40.0, "low")):
