@@ -121,17 +121,38 @@ class Document:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing a character offset, if any."""
-        starts = [s.start for s in self.sentences]
-        i = bisect_right(starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def block_index_at(self, offset: int) -> int:
+        """Index of the block containing (or last starting before) an offset; 0 when there are none."""
+        return max(0, bisect_right(self._block_starts, offset) - 1)
+
+    def names_between(self, start: int, end: int) -> tuple[Segment, ...]:
+        """Candidate names starting in [start, end), in text order."""
+        lo = bisect_left(self._name_starts, start)
+        hi = bisect_left(self._name_starts, end)
+        return self.names[lo:hi]
 
     def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
         """The sentences of one block, in order."""
         return tuple(s for s in self.sentences if s.block == block.index)
 
     # -- lazily derived views -----------------------------------------------------------------
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    @cached_property
+    def _name_starts(self) -> list[int]:
+        return [n.start for n in self.names]
 
     @cached_property
     def lower_words(self) -> tuple[str, ...]:

@@ -87,3 +87,12 @@ def test_language_guess():
     english = doc("The minister said on Tuesday that the talks with the union would continue in the spring. " * 3)
     german = doc("Der Minister sagte am Dienstag, dass die Gespräche mit der Gewerkschaft im Frühjahr weitergehen. " * 3)
     assert english.looks_english and not german.looks_english
+
+
+def test_position_lookups():
+    d = doc("Ann Lee met Bob Cole.\nThey spoke in Paris. Then they left.")
+    second = d.sentences[1]
+    assert d.sentence_at(second.start + 3) == second and d.sentence_at(second.end) is None
+    assert d.block_index_at(second.start) == 1 and d.block_index_at(0) == 0
+    assert [n.text for n in d.names_between(0, d.blocks[0].end)] == ["Ann Lee", "Bob Cole"]
+    assert [n.text for n in d.names_between(d.blocks[1].start, len(d.text))] == ["Paris"]

@@ -1,0 +1,205 @@
+"""attribution: how much of the reporting is tied to identifiable sources, and how well.
+
+Finds direct quotes and indirect speech with their speakers (named, role-identified, pronoun
+resolved to the nearest named source), flags vague attributions ("officials said", "analysts
+warn", "it is reported"), quotes with no speaker in reach, anonymous sources and agency credits.
+Everything found is also returned in `details` (`quotes`, `speakers`) for pipelines to use.
+Regex and lexicon based over the shared Document; no model.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reliability.check import BaseCheck, CheckContext
+from reliability.checks.attribution import lexicon as lx
+from reliability.checks.attribution.resolve import Resolved, Source, resolve
+from reliability.checks.attribution.scoring import Tally, attribution_score
+from reliability.checks.attribution.statements import Attribution, Statement, find_statements
+from reliability.checks.attribution.vague import find_vague_phrases
+from reliability.document import Document
+from reliability.hookspecs import hookimpl
+from reliability.models import CheckResult, Finding
+
+_AGENCY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, lx.AGENCIES), key=len, reverse=True)) + r")\b")
+_ANONYMITY_RE = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lx.ANONYMOUS_PHRASES) + r")\b", re.IGNORECASE)
+#: Agency names that are also ordinary words or initials need a credit context to count.
+_AMBIGUOUS_AGENCIES = frozenset({"AP", "APP", "UPI", "ANI", "AAP", "Bloomberg"})
+_CREDIT_CONTEXT_RE = re.compile(r"(?:told|to|by|via|from|on|with|\(|—|–|-|,)\s*$|^\s*(?:\)|reported|said|news agency|contributed)", re.IGNORECASE)
+
+
+class AttributionCheck(BaseCheck):
+    name = "attribution"
+    version = "1.0"
+    weight = 1.0
+
+    def run(self, document: Document, context: CheckContext) -> CheckResult:
+        statements, attributions = find_statements(document)
+        resolved = resolve(document, statements)
+        findings: list[Finding] = []
+        vague_spans = self._vague(document, attributions, findings)
+        self._anonymous(document, attributions, findings)
+        unattributed = self._unattributed(document, statements, findings)
+        agencies = self._agencies(document, findings)
+        tally = _tally(document, statements, resolved, len(vague_spans), unattributed)
+        score = attribution_score(tally)
+        sources = _distinct_sources(resolved)
+        metrics = {
+            "named_sources": tally.named_sources,
+            "named_sources_with_role": tally.named_with_role,
+            "role_sources": tally.role_sources,
+            "quotes": tally.quotes,
+            "quotes_attributed": tally.quotes_attributed,
+            "quote_attribution_rate": tally.quote_rate if tally.quote_rate is not None else 0.0,
+            "statements": len(statements),
+            "reporting_sentences": tally.reporting_sentences,
+            "attributed_sentences": tally.attributed_sentences,
+            "attributed_sentence_rate": tally.sentence_rate if tally.sentence_rate is not None else 0.0,
+            "vague_attributions": tally.vague,
+            "vague_per_1000_words": tally.vague_per_1000_words,
+            "unattributed_quotes": unattributed,
+            "agency_credits": len(agencies),
+        }
+        details: dict[str, Any] = {
+            "quotes": [_quote_detail(document, s, r) for s, r in zip(statements, resolved)],
+            "speakers": [
+                {"text": s.text, "start": s.start, "end": s.end, "kind": s.kind, "role": s.role, "person": s.person, "mentions": s.mentions}
+                for s in sources
+            ],
+            "agencies": agencies,
+        }
+        return self.result(score, findings, metrics, details)
+
+    # -- findings -----------------------------------------------------------------------------
+
+    def _vague(self, document: Document, attributions: list[Attribution], findings: list[Finding]) -> list[tuple[int, int]]:
+        """Vague speakers ("analysts warn") and impersonal constructions ("it is reported"); returns warning spans."""
+        text = document.text
+        spans: list[tuple[int, int]] = []
+        anonymity = list(_ANONYMITY_RE.finditer(document.analysis_text))
+        for a in attributions:
+            if a.mention is None or a.mention.kind != "vague":
+                continue
+            if any(m.start() <= a.mention.end and a.mention.start <= m.end() for m in anonymity):
+                continue  # "people familiar with the matter": an anonymous source, reported as such
+            start, end = min(a.cue_start, a.mention.start), max(a.cue_end, a.mention.end)
+            who = text[a.mention.start : a.mention.end]
+            findings.append(self.finding(
+                "vague", "warning",
+                f"“{text[start:end]}”: the claim rests on “{who}”, a source nobody can identify, so a reader "
+                "cannot check who said it. Name the source, or say why it cannot be named.", start, end, confidence=0.8))
+            spans.append((start, end))
+        for start, end, severity, why in find_vague_phrases(document):
+            if any(s < end and start < e for s, e in spans):
+                continue
+            findings.append(self.finding(
+                "vague", severity, f"“{text[start:end]}”: {why}; the reader cannot tell where the claim comes from.",
+                start, end, confidence=0.7 if severity == "warning" else 0.5))
+            if severity == "warning":
+                spans.append((start, end))
+        return spans
+
+    def _anonymous(self, document: Document, attributions: list[Attribution], findings: list[Finding]) -> None:
+        """Unnamed individuals or units ("a source close to the talks", "White House officials"): info."""
+        text = document.text
+        seen: list[tuple[int, int]] = []
+        for a in attributions:
+            if a.mention is not None and a.mention.kind == "anonymous":
+                start, end = a.mention.start, a.mention.end
+                seen.append((start, end))
+                findings.append(self.finding(
+                    "anonymous", "info",
+                    f"“{text[start:end]}” is an unnamed source: identifiable in kind but not by name.", start, end, confidence=0.7))
+        for m in _ANONYMITY_RE.finditer(document.analysis_text):
+            if not any(s < m.end() and m.start() < e for s, e in seen):
+                findings.append(self.finding(
+                    "anonymous", "info", f"“{m.group(0)}”: the source is anonymous.", m.start(), m.end(), confidence=0.8))
+
+    def _unattributed(self, document: Document, statements: list[Statement], findings: list[Finding]) -> int:
+        count = 0
+        for s in statements:
+            if s.kind == "direct" and s.attribution is None:
+                count += 1
+                findings.append(self.finding(
+                    "unattributed_quote", "warning",
+                    f"Quoted statement with no speaker in reach: “{document.snippet(s.start, s.end, 70)}”. "
+                    "Say who said it.", s.start, s.end, confidence=0.75))
+        return count
+
+    def _agencies(self, document: Document, findings: list[Finding]) -> list[dict[str, Any]]:
+        """News-agency credits (AFP, Reuters, AP, DW, ...): information about where the copy comes from."""
+        text = document.analysis_text
+        credits: dict[str, list[tuple[int, int]]] = {}
+        for m in _AGENCY_RE.finditer(text):
+            name = m.group(1)
+            if name in _AMBIGUOUS_AGENCIES and not (
+                _CREDIT_CONTEXT_RE.search(text[max(0, m.start() - 12) : m.start()])
+                or _CREDIT_CONTEXT_RE.search(text[m.end() : m.end() + 20])
+            ):
+                continue
+            credits.setdefault(lx.AGENCIES[name], []).append((m.start(), m.end()))
+        out = []
+        for agency, spans in credits.items():
+            (start, end), rest = spans[0], spans[1:]
+            findings.append(self.finding(
+                "agency", "info", f"Copy credited to the news agency {agency} ({len(spans)} mention(s)).",
+                start, end, related=rest[:20]))
+            out.append({"agency": agency, "start": start, "end": end, "mentions": len(spans)})
+        return out
+
+
+def _span(document: Document, start: int, end: int) -> dict[str, Any]:
+    return {"text": document.text[start:end], "start": start, "end": end}
+
+
+def _quote_detail(document: Document, statement: Statement, resolved: Resolved) -> dict[str, Any]:
+    """One `details.quotes` entry, as DESIGN.md specifies, plus the source kind and the local mention."""
+    a, source, mention = statement.attribution, resolved.source, resolved.mention
+    return {
+        "kind": statement.kind,
+        "start": statement.start,
+        "end": statement.end,
+        "speaker": _span(document, source.start, source.end) | {"text": source.text} if source else None,
+        "role": source.role if source else None,
+        "cue": _span(document, a.cue_start, a.cue_end) if a and not statement.inherited else None,
+        "source": source.kind if source else None,
+        "mention": _span(document, mention.start, mention.end) if mention and not statement.inherited else None,
+    }
+
+
+def _distinct_sources(resolved: list[Resolved]) -> list[Source]:
+    seen: dict[int, Source] = {}
+    for r in resolved:
+        if r.source is not None and r.source.kind in ("named", "role", "anonymous", "vague"):
+            seen.setdefault(id(r.source), r.source)
+    return sorted(seen.values(), key=lambda s: s.start)
+
+
+def _tally(document: Document, statements: list[Statement], resolved: list[Resolved], vague: int, unattributed: int) -> Tally:
+    sources = _distinct_sources(resolved)
+    reporting: dict[int, bool] = {}
+    for s, r in zip(statements, resolved):
+        sentence = document.sentence_at(s.start)
+        if sentence is None:
+            continue
+        identified = r.source is not None and r.source.kind in ("named", "role", "pronoun")
+        reporting[sentence.index] = reporting.get(sentence.index, False) or identified
+    direct = [(s, r) for s, r in zip(statements, resolved) if s.kind == "direct"]
+    return Tally(
+        named_sources=sum(1 for s in sources if s.kind == "named"),
+        named_with_role=sum(1 for s in sources if s.kind == "named" and s.role),
+        role_sources=sum(1 for s in sources if s.kind == "role"),
+        quotes=len(direct),
+        quotes_attributed=sum(1 for _, r in direct if r.source is not None and r.source.kind in ("named", "role", "pronoun")),
+        reporting_sentences=len(reporting),
+        attributed_sentences=sum(reporting.values()),
+        vague=vague,
+        unattributed_quotes=unattributed,
+        words=document.word_count,
+    )
+
+
+@hookimpl
+def reliability_checks(settings: object) -> list[BaseCheck]:
+    return [AttributionCheck()]

@@ -1,0 +1,242 @@
+"""Word lists the attribution check relies on: reporting verbs, source nouns, titles, agencies.
+
+Kept apart from the logic so they can be read, reviewed and extended as data. Everything is
+lower-case unless said otherwise; matching is done on lower-cased word tokens.
+"""
+
+from __future__ import annotations
+
+
+def _forms(*lemmas: str) -> frozenset[str]:
+    """Every listed inflection, written as 'say said says saying' groups."""
+    return frozenset(word for group in lemmas for word in group.split())
+
+
+#: Verbs that introduce what someone said, wrote or claimed (PARC-style attribution cues).
+CUE_VERBS = _forms(
+    "say said says saying", "tell told tells telling", "add added adds adding",
+    "state stated states stating", "explain explained explains explaining",
+    "admit admitted admits admitting", "warn warned warns warning", "claim claimed claims claiming",
+    "describe described describes describing", "confirm confirmed confirms confirming",
+    "note noted notes noting", "insist insisted insists insisting", "argue argued argues arguing",
+    "declare declared declares declaring", "announce announced announces announcing",
+    "reiterate reiterated reiterates reiterating", "emphasise emphasised emphasises emphasising",
+    "emphasize emphasized emphasizes emphasizing", "stress stressed stresses stressing",
+    "write wrote writes writing", "reported reports", "deny denied denies denying",
+    "accuse accused accuses accusing", "suggest suggested suggests suggesting",
+    "acknowledge acknowledged acknowledges acknowledging", "tweet tweeted tweets tweeting",
+    "post posted", "predict predicted predicts predicting", "concede conceded concedes conceding",
+    "comment commented comments commenting", "remark remarked remarks remarking",
+    "reply replied replies replying", "respond responded responds responding",
+    "ask asked asks asking", "urge urged urges urging", "maintain maintained maintains maintaining",
+    "assert asserted asserts asserting", "contend contended contends contending",
+    "estimate estimated estimates estimating", "recall recalled recalls recalling",
+    "observe observed observes observing", "complain complained complains complaining",
+    "allege alleged alleges alleging", "praise praised praises praising",
+    "pledge pledged pledges pledging", "promise promised promises promising", "vow vowed vows vowing",
+    "hint hinted hints hinting", "indicate indicated indicates indicating",
+    "reveal revealed reveals revealing", "disclose disclosed discloses disclosing",
+    "testify testified testifies testifying", "conclude concluded concludes concluding",
+    "threaten threatened threatens threatening", "blame blamed blames blaming",
+    "criticise criticised criticises criticising", "criticize criticized criticizes criticizing",
+    "demand demanded demands demanding", "believe believed believes", "think thinks thought",
+    "caution cautioned cautions cautioning", "boast boasted boasts boasting",
+    "joke joked jokes joking", "shout shouted shouts", "cry cried cries", "whisper whispered",
+    "recount recounted recounts recounting", "concur concurred",
+    "clarify clarified clarifies clarifying", "mention mentioned mentions mentioning",
+    "quip quipped quips", "muse mused", "wonder wondered wonders", "reckon reckoned reckons",
+    "forecast forecasts forecasting", "project projected projects", "speculate speculated speculates",
+    "counter countered counters", "retort retorted", "protest protested protests",
+    "lament lamented laments lamenting", "plead pleaded pleads", "inform informed informs",
+    "assure assured assures assuring", "attest attested",
+    "characterise characterised characterises", "characterize characterized characterizes",
+    "welcome welcomed welcomes welcoming", "condemn condemned condemns condemning",
+    "call called calls",
+)
+
+#: Cue verbs that are also frequent in other senses; they only count with a clear speaker next to them.
+WEAK_CUES = _forms(
+    "post posted", "project projected projects", "think thinks thought",
+    "believe believed believes", "welcome welcomed welcomes welcoming", "ask asked asks asking",
+    "note notes", "comment comments", "claims", "estimates", "remarks", "reports", "protests",
+    "counter counters", "cry cries", "forecast forecasts", "demands", "praises", "pledges",
+    "promises", "states", "warns",
+)
+
+#: Verbs by which documents "speak" ("a UN report found"); cues only with a document noun as subject.
+FINDING_VERBS = _forms("find found finds", "show showed shows shown", "conclude concluded concludes")
+
+#: Nouns for documents and data that can be sources themselves ("a UN report", "studies show").
+DOCUMENT_NOUNS = frozenset(
+    """report reports study studies survey surveys poll polls data research statement statements
+    document documents analysis figures statistics estimate estimates assessment review audit
+    filing filings letter memo ruling investigation inquiry paper census""".split()
+)
+#: Document nouns that, bare and unowned, point at nothing in particular ("reports suggest").
+VAGUE_DOCUMENT_NOUNS = frozenset("reports studies surveys polls research documents".split())
+
+#: Base-form cues that are also nouns ("the Pakistani state", "a claim"): not cues after a determiner.
+NOUN_LIKE_CUES = frozenset(
+    """state claim note comment estimate promise pledge demand protest counter report post tweet joke cry
+    shout remark reply stress caution forecast project boast vow hint blame welcome praise quip
+    respond answer reveal call calls""".split()
+)
+#: Quantifiers that make any plural noun after them vague: "some fans say", "many doctors believe".
+VAGUE_QUANTIFIERS = frozenset("some many most several other others numerous various".split())
+DETERMINER_LIKE = frozenset("the a an this that its his her their our my your".split())
+
+#: Words that may sit between a subject and its cue: "Mujahid later said", "Islamabad has repeatedly accused".
+CUE_PREFIXES = frozenset(
+    "has have had was were is are be been will would could may might also later then repeatedly "
+    "consistently previously earlier further again once publicly recently initially separately "
+    "subsequently privately bluntly simply told flatly firmly quickly openly immediately had "
+    "already not never still last first has".split()
+)
+
+#: Time phrases that may sit between a speaker and the cue: "A UN report this year found".
+TIME_NOUNS = frozenset(
+    """year week month weekend morning afternoon evening night day days weeks months years ago today
+    yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december""".split()
+)
+TIME_FILLERS = frozenset("this last next on in at earlier early late on".split())
+
+PRONOUNS = frozenset("he she they it we i".split())
+PERSON_PRONOUNS = frozenset("he she i".split())
+
+DETERMINERS = frozenset("a an the one two three four several some many another this".split())
+
+#: Prepositions allowed inside a speaker phrase: "A spokesperson for the Taliban", "Bank of England".
+NP_PREPOSITIONS = frozenset("of for at with from in to".split())
+
+#: Lower-case nouns naming a person's role or office ("a spokesperson for the Taliban").
+PERSON_ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople minister president premier secretary chief
+    director official governor mayor senator lawmaker legislator congressman congresswoman
+    representative ambassador envoy diplomat general commander colonel captain lieutenant officer
+    sergeant inspector detective judge justice prosecutor attorney lawyer barrister solicitor counsel
+    chancellor chairman chairwoman chair ceo executive founder co-founder manager coach analyst
+    economist strategist researcher scientist professor expert doctor physician surgeon nurse teacher
+    headteacher principal leader head adviser advisor aide negotiator mediator commissioner
+    superintendent sheriff councillor councilor alderman deputy undersecretary administrator auditor
+    treasurer president-elect prime monarch king queen prince princess pope bishop cleric imam rabbi
+    priest owner partner investor trader broker banker author historian journalist editor
+    correspondent reporter witness resident survivor victim farmer grower worker employee student
+    campaigner activist organiser organizer chairperson secretary-general meteorologist forecaster
+    climatologist epidemiologist virologist engineer architect striker midfielder defender goalkeeper
+    referee player athlete neighbour neighbor mother father""".split()
+)
+
+#: Lower-case nouns naming an organisation or office that can speak ("the health department said").
+ORG_ROLE_NOUNS = frozenset(
+    """office ministry department agency council committee commission board army police military
+    government administration court tribunal company firm bank authority regulator institute embassy
+    mission service union association federation club team group foundation hospital school
+    university charity trust operator airline carrier network channel newspaper broadcaster
+    manufacturer retailer insurer utility prosecutors""".split()
+)
+ROLE_NOUNS = PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS
+
+#: Lower-case modifiers that may precede a role noun: "foreign minister", "senior official".
+ROLE_MODIFIERS = frozenset(
+    """foreign defence defense interior information finance health education justice trade
+    economy economic energy environment transport home senior former deputy acting chief top
+    junior assistant associate vice federal state local regional provincial national international
+    military police security intelligence government party opposition ruling club team company
+    his her their its our your my new outgoing incoming interim caretaker official lead principal
+    managing executive general district county city municipal presidential ministry press
+    communications media public independent private fire rescue ambulance weather water coast
+    coastguard border prison housing schools tax customs immigration election electoral emergency
+    aviation safety food drug medicines nuclear space wildlife parks town technology operating
+    financial marketing commercial sales product design research policy campaign technical
+    medical scientific legal human resources chief-executive""".split()
+)
+
+#: Demonyms: "Pakistani officials" stay vague, a nationality does not identify anyone.
+NATIONALITIES = frozenset(
+    """afghan american arab australian austrian bangladeshi belgian brazilian british canadian chinese
+    czech danish dutch egyptian emirati english european filipino finnish french german greek indian
+    indonesian iranian iraqi irish israeli italian japanese jordanian kenyan korean kuwaiti lebanese
+    libyan malaysian mexican moroccan nepali nigerian norwegian omani pakistani palestinian polish
+    portuguese qatari romanian russian saudi scottish serbian somali spanish sudanese swedish swiss
+    syrian taiwanese thai turkish ukrainian us u.s u.s. uk eu venezuelan vietnamese welsh western
+    yemeni african asian gulf""".split()
+)
+
+#: Capitalised title words that are part of a role, not of the name: "Field Marshal Asim Munir".
+TITLES = frozenset(
+    """minister secretary president vice prime foreign defense defence interior information finance
+    home health justice trade general gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm.
+    field marshal admiral colonel captain major lieutenant sergeant commander chief director
+    governor gov gov. senator sen sen. rep rep. representative congressman congresswoman mayor
+    judge justice ambassador envoy chancellor chairman chairwoman spokesman spokeswoman spokesperson
+    dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame lord lady king queen prince princess
+    pope sheikh mullah maulana imam rabbi father bishop archbishop cardinal inspector detective
+    superintendent commissioner deputy attorney solicitor auditor treasurer speaker leader coach
+    manager ceo cfo coo chair head state affairs economic economy energy environment education
+    transport interior""".split()
+)
+
+#: Capitalised words that mark an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """ministry office department agency council committee commission board army police force forces
+    government administration court tribunal company corporation corp inc ltd plc bank authority
+    institute university college school hospital embassy mission service union association federation
+    club group foundation party organisation organization fund programme program nations centre center
+    bureau network times post news press agency parliament senate congress assembly cabinet
+    kremlin pentagon house""".split()
+)
+
+#: Plural or generic nouns that name nobody in particular: "officials said", "experts believe".
+VAGUE_NOUNS = frozenset(
+    """officials sources analysts experts critics observers commentators insiders pundits diplomats
+    people some many others scientists researchers economists specialists reports studies rumours
+    rumors skeptics sceptics supporters opponents forecasters""".split()
+)
+
+#: Vague nouns that still count as vague when used in the singular with an indefinite article.
+ANONYMOUS_SINGULARS = frozenset(
+    "source official insider person diplomat aide adviser advisor spokesperson spokesman spokeswoman "
+    "analyst expert observer employee staffer officer executive member".split()
+)
+
+#: Lower-case modifiers that leave a vague noun vague: "senior security officials".
+VAGUE_MODIFIERS = frozenset(
+    """senior top high-ranking high-level unnamed anonymous some many several two three four five
+    various numerous certain other security intelligence military government western local foreign
+    independent informed knowledgeable well-placed reliable credible political diplomatic industry
+    market leading prominent international regional provincial federal state administration party
+    defence defense police health legal financial economic energy climate medical private
+    former current veteran and most industry hospital cybersecurity company party university
+    western-backed rebel militia""".split()
+)
+
+#: Multi-word anonymous-source phrasings (lower-case, matched as word sequences).
+ANONYMOUS_PHRASES = (
+    "a source close to", "sources close to", "a person familiar with", "people familiar with",
+    "a person with knowledge of", "people with knowledge of", "who asked not to be named",
+    "who spoke on condition of anonymity", "on condition of anonymity", "who declined to be named",
+    "who requested anonymity", "speaking on condition of anonymity", "who did not want to be named",
+)
+
+#: News agencies credited in copy; a credit is information, not a defect.
+AGENCIES = {
+    "AFP": "AFP", "Agence France-Presse": "AFP", "Agence France Presse": "AFP",
+    "Reuters": "Reuters", "AP": "AP", "Associated Press": "AP", "The Associated Press": "AP",
+    "DW": "DW", "Deutsche Welle": "DW", "dpa": "dpa", "DPA": "dpa", "Deutsche Presse-Agentur": "dpa",
+    "ANI": "ANI", "PTI": "PTI", "Press Trust of India": "PTI", "Xinhua": "Xinhua", "TASS": "TASS",
+    "EFE": "EFE", "ANSA": "ANSA", "Kyodo": "Kyodo", "Yonhap": "Yonhap", "UPI": "UPI", "IANS": "IANS",
+    "Anadolu": "Anadolu", "Anadolu Agency": "Anadolu", "Bernama": "Bernama", "APP": "APP",
+    "Bloomberg": "Bloomberg", "PA Media": "PA Media", "Press Association": "PA Media", "AAP": "AAP",
+    "Australian Associated Press": "AAP", "Canadian Press": "Canadian Press", "KUNA": "KUNA", "WAFA": "WAFA",
+}
+
+#: Capitalised words that are never a speaker's name on their own.
+NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tonight however but and the a an
+    this that these those in on at for with from after before when while since though although if as
+    by meanwhile earlier later still yet so then there here what why how who where it he she they we
+    i you his her their its our despite under over most some many both neither just also according
+    echoing historically concurrently separately additionally furthermore moreover""".split()
+)

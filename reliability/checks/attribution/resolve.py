@@ -1,0 +1,179 @@
+"""Speaker resolution: from the phrase next to a cue to the source it names.
+
+Pronouns ("he told AFP") and definite roles ("the spokesman said") resolve to the nearest preceding
+named source: a person for he/she/I, any named source for they/it/we, one whose role shares the
+head noun for a definite role. A short name ("Mujahid") resolves to the fuller form met earlier
+("Zabihullah Mujahid"), among speakers first, then among the article's names. A named speaker's
+role comes from the phrase itself, an appositive, or the words before the name's first mention
+("Taliban spokesman Zabihullah Mujahid laid the blame").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reliability.checks.attribution import lexicon as lx
+from reliability.checks.attribution.locate import names_by_last_word
+from reliability.checks.attribution.speakers import PERSON_ROLES, Mention, classify, is_person
+from reliability.checks.attribution.statements import Statement
+from reliability.document import Document
+
+
+@dataclass(slots=True)
+class Source:
+    """A distinct source: a named person or organisation, or an office named only by its role."""
+
+    key: str
+    text: str
+    start: int
+    end: int
+    kind: str  # named | role | anonymous | vague | pronoun
+    role: str | None
+    person: bool
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The source a statement is attributed to, and the local phrase that refers to it."""
+
+    source: Source | None
+    mention: Mention | None
+
+
+def resolve(document: Document, statements: list[Statement]) -> list[Resolved]:
+    """The resolved source of every statement, aligned with `statements`."""
+    named: list[Source] = []  # in order of first attribution
+    by_key: dict[str, Source] = {}
+    out: list[Resolved] = []
+    for statement in statements:
+        mention = statement.attribution.mention if statement.attribution else None
+        source = _resolve_one(document, mention, named, by_key) if mention else None
+        if source is not None and not statement.inherited:
+            source.mentions += 1
+        out.append(Resolved(source, mention))
+    return out
+
+
+def _resolve_one(document: Document, mention: Mention, named: list[Source], by_key: dict[str, Source]) -> Source | None:
+    text = document.text
+    if mention.kind == "named" and mention.name:
+        start, end = mention.name
+        definite = text[mention.start : mention.end].lower().startswith("the ")
+        full, start, end = (text[start:end], start, end) if definite else _fuller_name(document, start, end, named)
+        source = _register(document, by_key, named, full, start, end, mention.role, False if definite else None)
+        if source.role is None and mention.role:
+            source.role = mention.role
+        return source
+    if mention.kind == "pronoun":
+        pronoun = document.text[mention.start : mention.end].lower()
+        wanted_person = pronoun in lx.PERSON_PRONOUNS
+        source = _nearest_named(document, mention.start, named, by_key, person=wanted_person)
+        if source is not None:
+            return source
+        return Source(pronoun, text[mention.start : mention.end], mention.start, mention.end, "pronoun", None, wanted_person)
+    if mention.kind == "anaphor":
+        earlier = [s for s in named if s.start < mention.start]
+        if mention.head in PERSON_ROLES:
+            for source in reversed(earlier):
+                if source.role and mention.head in source.role.lower():
+                    return source
+            source = _nearest_named(document, mention.start, named, by_key, person=True)
+            if source is not None:
+                return source
+        else:
+            source = _named_organisation(document, mention, by_key, named)
+            if source is not None:
+                return source
+    phrase = text[mention.start : mention.end]
+    key = " ".join(w for w in phrase.lower().split() if w not in lx.DETERMINERS)
+    kind = "role" if mention.kind == "anaphor" else mention.kind
+    source = by_key.get(key)
+    if source is None:
+        source = Source(key, phrase, mention.start, mention.end, kind, mention.role, False)
+        by_key[key] = source
+    return source
+
+
+def _nearest_named(document: Document, at: int, named: list[Source], by_key: dict[str, Source], person: bool) -> Source | None:
+    """The named source nearest before `at`: an earlier speaker, or a person named in this or the previous paragraph."""
+    speaker = next((s for s in reversed(named) if s.start < at and (s.person or not person)), None)
+    block = document.block_index_at(at) if document.blocks else 0
+    floor = document.blocks[max(0, block - 1)].start if document.blocks else 0
+    candidate = None
+    for name in document.names_between(max(floor, speaker.start + 1 if speaker else 0), at):
+        if is_person(name.text, None):
+            candidate = name
+    if candidate is None:
+        return speaker
+    full, start, end = _fuller_name(document, candidate.start, candidate.end, named)
+    return _register(document, by_key, named, full, start, end, None)
+
+
+def _named_organisation(document: Document, mention: Mention, by_key: dict[str, Source], named: list[Source]) -> Source | None:
+    """ "the hospital said" -> "St Anne's Hospital" (a preceding name ending in the same noun) or,
+    for "the company", the organisation named just before ("the ticketing company Stagepass")."""
+    floor = document.blocks[max(0, document.block_index_at(mention.start) - 1)].start if document.blocks else 0
+    for name in reversed(document.names_between(floor, mention.start)):
+        tokens = name.text.lower().split()
+        before = document.text[max(0, name.start - 40) : name.start].lower().split()
+        if tokens[-1] == mention.head or (before and before[-1] == mention.head):
+            return _register(document, by_key, named, name.text, name.start, name.end, None, person=False)
+    return None
+
+
+def _register(document: Document, by_key: dict[str, Source], named: list[Source], text: str, start: int, end: int,
+              role: str | None, person: bool | None = None) -> Source:
+    key = text.lower()
+    source = by_key.get(key)
+    if source is None:
+        role = role or _role_before_first_mention(document, text, start)
+        source = Source(key, text, start, end, "named", role, is_person(text, role) if person is None else person)
+        by_key[key] = source
+        named.append(source)
+    return source
+
+
+def _fuller_name(document: Document, start: int, end: int, named: list[Source]) -> tuple[str, int, int]:
+    """ "Mujahid" -> "Zabihullah Mujahid" when that fuller form came earlier (as a speaker or a name)."""
+    name = document.text[start:end]
+    tokens = name.split()
+    for source in reversed(named):
+        if source.kind == "named" and source.person and _extends(source.text.split(), tokens):
+            return source.text, source.start, source.end
+    for candidate in names_by_last_word(document).get(tokens[-1], ()):
+        if candidate.start >= start:
+            break
+        words = candidate.text.split()
+        if _extends(words, tokens) and is_person(candidate.text, None) and not any(
+            t.lower() in lx.TITLES or "’s" in t or "'s" in t for t in words
+        ):
+            return candidate.text, candidate.start, candidate.end
+    return name, start, end
+
+
+def _extends(longer: list[str], shorter: list[str]) -> bool:
+    return len(longer) > len(shorter) and longer[-len(shorter) :] == shorter
+
+
+def _role_before_first_mention(document: Document, name: str, fallback: int) -> str | None:
+    """The role words right before the first mention of `name` ("Taliban spokesman" Zabihullah Mujahid)."""
+    last_word = name.split()[-1] if name.split() else ""
+    first = next((n for n in names_by_last_word(document).get(last_word, ()) if n.text == name or n.text.endswith(" " + name)), None)
+    start = first.start if first is not None else fallback
+    indexes = document.words_between(start, start + len(name))
+    if not indexes:
+        return None
+    sentence = document.sentence_at(start)
+    if sentence is None:
+        return None
+    i = indexes.start
+    while i - 1 >= sentence.words.start and document.analysis_text[document.words[i - 1].end : document.words[i].start].isspace():
+        lower = document.lower_words[i - 1]
+        if not (document.words[i - 1].text[:1].isupper() or lower in lx.ROLE_NOUNS or lower in lx.ROLE_MODIFIERS):
+            break
+        i -= 1
+    if i == indexes.start:
+        return None
+    mention = classify(document, list(range(i, indexes.stop)))
+    return mention.role if mention is not None and mention.kind == "named" else None

@@ -1,0 +1,339 @@
+"""Speaker phrases: finding the noun phrase next to a reporting verb and saying what kind of source it is.
+
+A speaker phrase is read off the Document's word tokens, walking away from the cue verb while
+the words still look like part of a name or a role ("Foreign Ministry spokesman Tahir Hussain
+Andrabi", "A spokesperson for the Taliban", "Pakistani officials", "he"). It is then classified:
+
+- `named`: a person or organisation named in the text ("Zabihullah Mujahid", "Islamabad");
+  the role, if given, is the rest of the phrase or an appositive (", an analyst with ...").
+- `role`: a specific office without a name ("Pakistan's foreign minister", "a Taliban spokesperson").
+- `anaphor`: a definite role that points back ("the spokesman"); resolved to an earlier named source.
+- `pronoun`: "he", "she", "they"; resolved to the nearest preceding named source.
+- `anonymous`: an unnamed individual or unit ("a source close to the talks", "officials at the Pentagon").
+- `vague`: nobody in particular ("officials", "analysts", "security sources", "some", "reports").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reliability.checks.attribution import lexicon as lx
+from reliability.document import Document, Sentence, Word
+
+_APPOSITIVE_RE = re.compile(r",\s*((?:an?|the|who|whose|now|then|former|[a-z][\w-]*)\s[^,;:“”\"()]{3,140}?)\s*,?\s*$")
+#: "Its leader, Marc Delage, said": the name is the appositive and the role comes before it.
+_NAME_APPOSITIVE_RE = re.compile(r"(?:^|[,;:]\s*|\s)((?:[A-Za-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*)\s*,\s*([A-Z][^,;:“”\"()]{1,60}?)\s*,?\s*$")
+_AGE_APPOSITIVE_RE = re.compile(r"\s*,\s*\d{1,3}\s*,\s*$")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+#: Abbreviated titles whose dot separates them from the name: "Dr. Smith", "Gen. Asim Munir".
+_ABBREVIATIONS = frozenset("dr gen lt col maj capt sgt adm gov sen rep prof mr mrs ms st jr sr".split())
+PERSON_ROLES = lx.PERSON_ROLE_NOUNS
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Who a cue attributes to: the whole phrase, its kind, the name inside it and the role."""
+
+    start: int
+    end: int
+    kind: str  # named | role | anaphor | pronoun | anonymous | vague
+    name: tuple[int, int] | None = None
+    role: str | None = None
+    head: str = ""
+
+    @property
+    def identified(self) -> bool:
+        return self.kind in ("named", "role", "anaphor", "pronoun")
+
+
+def is_capitalised(word: Word) -> bool:
+    return word.text[:1].isupper()
+
+
+def _np_word(document: Document, word: Word) -> bool:
+    """Could this word be part of a speaker phrase?"""
+    lower = document.lower_words[word.index]
+    if is_capitalised(word):
+        return lower not in lx.NOT_NAMES or lower in ("the", "a", "an", "some", "many")
+    return (
+        lower in lx.ROLE_NOUNS or lower in lx.ROLE_MODIFIERS or lower in lx.VAGUE_NOUNS
+        or lower in lx.VAGUE_MODIFIERS or lower in lx.DETERMINERS or lower in lx.NP_PREPOSITIONS
+        or lower in lx.DOCUMENT_NOUNS
+        or lower in ("media", "news", "press", "and", "government", "close")
+    )
+
+
+def _compound_modifier(document: Document, index: int, head: int) -> bool:
+    """An unlisted lower-case word directly before a role noun: "shop owner", "fire service"."""
+    return (
+        0 <= index < len(document.words) and 0 <= head < len(document.words)
+        and document.lower_words[index].isalpha() and document.words[index].text.islower()
+        and document.lower_words[head] in lx.ROLE_NOUNS and _joined(document, document.words[index], document.words[head])
+    )
+
+
+def _joined(document: Document, left: Word, right: Word) -> bool:
+    """Whether two adjacent words are separated by spaces only (or an abbreviation's dot)."""
+    gap = document.analysis_text[left.end : right.start]
+    if not gap or gap.isspace():
+        return True
+    return gap.startswith(".") and gap[1:].isspace() and document.lower_words[left.index] in _ABBREVIATIONS
+
+
+def skip_back_over_prefixes(document: Document, sentence: Sentence, index: int) -> int:
+    """From the cue at word `index`, step back over auxiliaries and adverbs ("has repeatedly accused")."""
+    first = sentence.words.start
+    lower = document.lower_words
+    i = index - 1
+    j = i
+    while j >= first and (lower[j] in lx.TIME_NOUNS or lower[j] in lx.TIME_FILLERS or lower[j].isdigit()) and (
+        _joined(document, document.words[j], document.words[j + 1])
+    ):
+        j -= 1
+    if j < i and any(lower[k] in lx.TIME_NOUNS or lower[k].isdigit() for k in range(j + 1, i + 1)):
+        i = j
+    while i >= first and document.lower_words[i] in lx.CUE_PREFIXES and _joined(document, document.words[i], document.words[i + 1]):
+        i -= 1
+    return i
+
+
+def phrase_before(document: Document, sentence: Sentence, cue_index: int) -> Mention | None:
+    """The speaker phrase ending right before the cue word ("Taliban spokesman Zabihullah Mujahid said")."""
+    words, first = document.words, sentence.words.start
+    last = skip_back_over_prefixes(document, sentence, cue_index)
+    if last < first:
+        return None
+    if not _joined(document, words[last], words[last + 1]):
+        gap = document.analysis_text[words[last].end : words[last + 1].start]
+        if gap.strip() == ",":
+            return _appositive_before(document, sentence, words[last + 1].start)
+        return None
+    if document.lower_words[last] in lx.PRONOUNS:
+        w = words[last]
+        return Mention(w.start, w.end, "pronoun")
+    lower = document.lower_words
+    if (last - 1 >= first and lower[last - 1] in lx.VAGUE_QUANTIFIERS and words[last].text.islower()
+            and lower[last].endswith("s") and _joined(document, words[last - 1], words[last])):
+        return Mention(words[last - 1].start, words[last].end, "vague", head=lower[last])  # "some fans say"
+    i = last
+    while i - 1 >= first and (_np_word(document, words[i - 1]) or _compound_modifier(document, i - 1, i)) and _joined(
+        document, words[i - 1], words[i]
+    ):
+        i -= 1
+    if not _np_word(document, words[last]):
+        return None
+    return classify(document, list(range(i, last + 1)))
+
+
+def phrase_after(document: Document, index: int, limit: int) -> Mention | None:
+    """The speaker phrase starting at word `index` ("said Ibraheem Bahiss, an analyst with ...")."""
+    words = document.words
+    if index >= len(words) or words[index].start >= limit:
+        return None
+    if document.lower_words[index] in lx.PRONOUNS:
+        w = words[index]
+        return Mention(w.start, w.end, "pronoun")
+    j = index
+    while j < len(words) and words[j].end <= limit and (_np_word(document, words[j]) or _compound_modifier(document, j, j + 1)) and (
+        j == index or _joined(document, words[j - 1], words[j])
+    ):
+        j += 1
+    while j > index and document.lower_words[j - 1] in lx.NP_PREPOSITIONS | lx.DETERMINERS:
+        j -= 1  # "said Mujahid on" -> "said Mujahid"
+    if j == index:
+        return None
+    mention = classify(document, list(range(index, j)))
+    if mention is not None and mention.kind == "named" and mention.role is None:
+        role = _appositive_after(document, words[j - 1].end, limit)
+        if role:
+            mention = Mention(mention.start, mention.end, mention.kind, mention.name, role)
+    return mention
+
+
+def clause_subject(document: Document, sentence: Sentence, cue_index: int) -> Mention | None:
+    """The subject of the clause a participle cue hangs from ("X stood by ..., claiming ...")."""
+    words = document.words
+    i = sentence.words.start
+    while i < cue_index:
+        if _np_word(document, words[i]) or document.lower_words[i] in lx.PRONOUNS:
+            after_preposition = i > sentence.words.start and document.lower_words[i - 1] in (
+                lx.NP_PREPOSITIONS | {"on", "by", "after", "before", "during", "despite", "under", "over", "beyond", "about"}
+            ) and _joined(document, words[i - 1], words[i])
+            j = i
+            if document.lower_words[i] in lx.PRONOUNS:
+                j = i + 1
+            else:
+                while j < cue_index and _np_word(document, words[j]) and (j == i or _joined(document, words[j - 1], words[j])):
+                    j += 1
+            if not after_preposition:
+                if j == i + 1 and document.lower_words[i] in lx.PRONOUNS:
+                    return Mention(words[i].start, words[i].end, "pronoun")
+                mention = classify(document, list(range(i, j)))
+                if mention is not None:
+                    return mention
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return None
+
+
+def _appositive_before(document: Document, sentence: Sentence, comma_end: int) -> Mention | None:
+    """ "Ibraheem Bahiss, an analyst with the International Crisis Group, said" """
+    prefix = document.analysis_text[sentence.start : comma_end]
+    aged = _AGE_APPOSITIVE_RE.search(prefix)
+    if aged:  # "Riordan, 39, said"
+        indexes = list(document.words_between(sentence.start, sentence.start + aged.start()))
+        j = len(indexes)
+        while j > 0 and _np_word(document, document.words[indexes[j - 1]]) and (
+            j == len(indexes) or _joined(document, document.words[indexes[j - 1]], document.words[indexes[j]])
+        ):
+            j -= 1
+        mention = classify(document, indexes[j:]) if j < len(indexes) else None
+        return mention if mention is not None and mention.kind == "named" else None
+    named_appositive = _NAME_APPOSITIVE_RE.search(prefix)
+    if named_appositive:
+        name_start = sentence.start + named_appositive.start(2)
+        indexes = list(document.words_between(name_start, sentence.start + named_appositive.end(2)))
+        mention = classify(document, indexes) if indexes else None
+        if mention is not None and mention.kind == "named":
+            role = " ".join(named_appositive.group(1).split())
+            return Mention(sentence.start + named_appositive.start(1), mention.end, "named", mention.name, role, mention.head)
+    m = _APPOSITIVE_RE.search(prefix)
+    if not m:
+        return None
+    role_start = sentence.start + m.start(1)
+    indexes = list(document.words_between(sentence.start, role_start))
+    j = len(indexes)
+    while j > 0 and _np_word(document, document.words[indexes[j - 1]]) and (
+        j == len(indexes) or _joined(document, document.words[indexes[j - 1]], document.words[indexes[j]])
+    ):
+        j -= 1
+    mention = classify(document, indexes[j:]) if j < len(indexes) else None
+    if mention is None or mention.kind != "named":
+        return None
+    return Mention(mention.start, mention.end, "named", mention.name, _clean_role(m.group(1)))
+
+
+def _appositive_after(document: Document, after: int, limit: int) -> str | None:
+    text = document.analysis_text[after:limit]
+    m = re.match(r"\s*,\s*((?:an?|the|who is|who was|now|former)\s[^,;:“”\"()]{3,140}?)\s*(?:[,.;:]|$)", text)
+    return _clean_role(m.group(1)) if m else None
+
+
+def _clean_role(role: str) -> str:
+    role = " ".join(role.split())
+    return re.sub(r"^(?:who is|who was|now)\s+", "", role)
+
+
+def classify(document: Document, indexes: list[int]) -> Mention | None:
+    """What kind of source the phrase over these word indexes names."""
+    words, lower = document.words, document.lower_words
+    while indexes and lower[indexes[0]] in lx.NP_PREPOSITIONS | {"and"}:
+        indexes = indexes[1:]
+    while indexes and lower[indexes[-1]] in lx.NP_PREPOSITIONS | lx.DETERMINERS - {"some", "many", "several"} | {"and"}:
+        indexes = indexes[:-1]
+    if not indexes:
+        return None
+    start, end = words[indexes[0]].start, words[indexes[-1]].end
+    indefinite = lower[indexes[0]] in ("a", "an", "one")
+    definite = lower[indexes[0]] in ("the", "this", "that")
+    split = next((k for k, i in enumerate(indexes) if k and lower[i] in lx.NP_PREPOSITIONS), len(indexes))
+    head, complement = indexes[:split], indexes[split:]
+    body = [i for i in head if lower[i] not in lx.DETERMINERS or lower[i] in ("some", "many", "several")]
+    if not body:
+        return None
+    tail = _name_tail(document, body)
+    if tail:
+        name_end = words[tail[-1]].end
+        # "United Nations Assistance Mission in Afghanistan": a capitalised complement belongs to the name
+        comp_words = [i for i in complement if lower[i] not in lx.NP_PREPOSITIONS | lx.DETERMINERS]
+        if tail[-1] == head[-1] and comp_words and all(is_capitalised(words[i]) for i in comp_words):
+            name_end = words[complement[-1]].end
+            end = name_end
+        elif complement:
+            end = words[head[-1]].end
+        role_words = body[: body.index(tail[0])]
+        role = document.text[words[role_words[0]].start : words[role_words[-1]].end] if role_words else None
+        return Mention(start, end, "named", (words[tail[0]].start, name_end), role, lower[tail[-1]])
+    head_noun = lower[body[-1]]
+    affiliated = any(_proper(document, i) for i in body[:-1]) or any(_proper(document, i) for i in complement)
+    owned = affiliated or any(_POSSESSIVE_RE.search(words[i].text) for i in body)
+    phrase = document.text[start:end]
+    if head_noun in lx.DOCUMENT_NOUNS:
+        if owned:
+            return Mention(start, end, "role", role=phrase, head=head_noun)
+        if definite:
+            return Mention(start, end, "anaphor", role=phrase, head=head_noun)
+        kind = "vague" if head_noun in lx.VAGUE_DOCUMENT_NOUNS and not indefinite else "anonymous"
+        return Mention(start, end, kind, role=phrase if kind == "anonymous" else None, head=head_noun)
+    if head_noun in lx.VAGUE_NOUNS or (head_noun in ("some", "many", "several") and len(body) == 1):
+        if affiliated:
+            return Mention(start, end, "anonymous", role=phrase, head=head_noun)
+        return Mention(start, end, "vague", head=head_noun)
+    if head_noun in lx.ROLE_NOUNS or (is_capitalised(words[body[-1]]) and head_noun in lx.TITLES):
+        if owned or any(_proper(document, i) for i in body):
+            return Mention(start, end, "role", role=phrase, head=head_noun)
+        if definite:
+            return Mention(start, end, "anaphor", role=phrase, head=head_noun)
+        if indefinite or head_noun in lx.ANONYMOUS_SINGULARS:
+            return Mention(start, end, "anonymous", role=phrase, head=head_noun)
+        return Mention(start, end, "role", role=phrase, head=head_noun)
+    return None
+
+
+def _name_tail(document: Document, body: list[int]) -> list[int]:
+    """The trailing run of capitalised name words, titles and possessives excluded."""
+    words, lower = document.words, document.lower_words
+    tail: list[int] = []
+    for i in reversed(body):
+        w = words[i]
+        if not is_capitalised(w) or lower[i] in lx.TITLES or _POSSESSIVE_RE.search(w.text) or lower[i] in lx.NOT_NAMES:
+            break
+        if lower[i] in PERSON_ROLES and tail:
+            break  # "Striker Leo Mantas", "Councillor Janet Reeve"
+        if tail and lower[i] in lx.VAGUE_NOUNS:
+            break
+        tail.insert(0, i)
+    if len(tail) == 1 and len(body) == 1:
+        # a lone sentence-initial capitalised word may just be a common noun ("Officials said")
+        w = words[tail[0]]
+        if sentence_initial(document, w) and (
+            lower[tail[0]] in lx.VAGUE_NOUNS or lower[tail[0]] in lx.ROLE_NOUNS or lower[tail[0]] in lx.DETERMINERS
+            or lower[tail[0]] in lx.DOCUMENT_NOUNS
+        ):
+            return []
+    return tail
+
+
+def _proper(document: Document, i: int) -> bool:
+    """A capitalised word that names someone: not a nationality, not a sentence-initial common modifier."""
+    word = document.words[i]
+    if not is_capitalised(word) or _is_nationality(word.text):
+        return False
+    lower = document.lower_words[i]
+    if lower in lx.VAGUE_MODIFIERS or lower in lx.ROLE_MODIFIERS or lower in lx.DETERMINERS or lower in lx.ROLE_NOUNS:
+        return not sentence_initial(document, word)
+    return True
+
+
+def sentence_initial(document: Document, word: Word) -> bool:
+    """Whether a word starts a sentence or a line (so its capital letter says nothing)."""
+    before = document.analysis_text[max(0, word.start - 6) : word.start].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?\n\r:" or word.start < 6 and not before.strip()
+
+
+def _is_nationality(word: str) -> bool:
+    lower = word.lower()
+    return lower in lx.NATIONALITIES or lower.endswith(("ian", "ese")) and lower[:1].isalpha()
+
+
+def is_person(name: str, role: str | None) -> bool:
+    """A person's name rather than an organisation's: no organisation word, and a person's role or two names."""
+    tokens = name.split()
+    if any(t.lower().strip(".,") in lx.ORG_WORDS for t in tokens):
+        return False
+    role_words = set((role or "").lower().split())
+    if role_words & PERSON_ROLES:
+        return True
+    return 2 <= len(tokens) <= 4 and not any(_is_nationality(t) or t.lower() in lx.NOT_NAMES for t in tokens)

@@ -1,0 +1,236 @@
+"""Who said what: pairing reporting cues with speakers, direct quotes and indirect speech.
+
+Cues are reporting verbs (PARC-style: "said", "told", "warned", "according to"). Each cue gets a
+speaker from the words around it, in this order: the phrase before it ("Mujahid said"), the phrase
+after it when the cue follows a quote or a comma ("…,” said Mujahid"), or, for a participle after a
+comma ("…, stating that …"), the subject of the clause. A direct quote takes the cue right after it
+(`"…," he said`, `"…" – Asim Munir`), else the nearest cue before it in its sentence (`X said: "…"`),
+else a colon-introduced line before it, else the speaker of an earlier quote in the same paragraph.
+Cues not used by a direct quote yield indirect statements ("X said that …", "…, according to X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reliability.checks.attribution import lexicon as lx
+from reliability.checks.attribution.quotes import QuoteSpan, find_quotes
+from reliability.checks.attribution.speakers import (
+    Mention,
+    clause_subject,
+    phrase_after,
+    phrase_before,
+)
+from reliability.document import Document, Sentence
+
+_DASH_RE = re.compile(r"\s*[,.]?\s*[–—―-]{1,2}\s*")
+_THAT_RE = re.compile(r"\s*(?:,|:)?\s*(?:that\s+)?")
+#: A quote this short with no cue next to it is a scare quote or a title, not a statement.
+MIN_STATEMENT_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A reporting cue and the speaker phrase it was paired with."""
+
+    cue_start: int
+    cue_end: int
+    sentence: int
+    mention: Mention | None
+    form: str  # before | after | participle | according | dash
+
+
+@dataclass(slots=True)
+class Statement:
+    """A direct quote or an indirect report, with the attribution it got (None: unattributed)."""
+
+    kind: str
+    start: int
+    end: int
+    attribution: Attribution | None
+    words: int
+    inherited: bool = False
+
+
+def find_attributions(document: Document, quotes: list[QuoteSpan]) -> list[Attribution]:
+    """Every reporting cue outside quotation marks, with its speaker phrase (cues with no speaker dropped)."""
+    inside = [(q.start, q.end) for q in quotes]
+    found: list[Attribution] = []
+    lower, words = document.lower_words, document.words
+    q = 0
+    for sentence in document.sentences:
+        for i in sentence.words:
+            w = words[i]
+            while q < len(inside) and inside[q][1] <= w.start:
+                q += 1
+            if q < len(inside) and inside[q][0] <= w.start < inside[q][1]:
+                continue
+            token = lower[i]
+            if token == "according" and i + 1 < sentence.words.stop and lower[i + 1] == "to":
+                mention = phrase_after(document, i + 2, sentence.end)
+                if mention is not None:
+                    found.append(Attribution(w.start, words[i + 1].end, sentence.index, mention, "according"))
+                continue
+            if token in lx.CUE_VERBS:
+                attribution = _attribute_cue(document, sentence, i)
+            elif token in lx.FINDING_VERBS:
+                attribution = _attribute_finding(document, sentence, i)
+            else:
+                continue
+            if attribution is not None:
+                found.append(attribution)
+    return found
+
+
+def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attribution | None:
+    words, text = document.words, document.analysis_text
+    w = words[i]
+    weak = document.lower_words[i] in lx.WEAK_CUES
+    mention = phrase_before(document, sentence, i)
+    if mention is not None and document.lower_words[i] in lx.NOUN_LIKE_CUES:
+        first_word = document.text[mention.start : mention.end].split()[0].lower()
+        if first_word in lx.DETERMINER_LIKE:
+            return None  # "the Pakistani state", "a claim": a noun, not a verb
+    if mention is not None and not (weak and mention.kind in ("anaphor", "role", "anonymous", "pronoun")):
+        return Attribution(w.start, w.end, sentence.index, mention, "before")
+    before = text[sentence.start : w.start].rstrip()
+    if before.endswith((",", "”", '"', "’")) and not weak:
+        if w.text.endswith("ing"):
+            mention = clause_subject(document, sentence, i)
+            if mention is not None and mention.kind != "vague":
+                return Attribution(w.start, w.end, sentence.index, mention, "participle")
+            return None
+        mention = phrase_after(document, i + 1, sentence.end)
+        if mention is not None:
+            return Attribution(w.start, w.end, sentence.index, mention, "after")
+    return None
+
+
+def _attribute_finding(document: Document, sentence: Sentence, i: int) -> Attribution | None:
+    """ "A UN report found that …": a finding verb counts only when a document is its subject."""
+    mention = phrase_before(document, sentence, i)
+    if mention is not None and mention.head in lx.DOCUMENT_NOUNS:
+        w = document.words[i]
+        return Attribution(w.start, w.end, sentence.index, mention, "before")
+    return None
+
+
+def find_statements(document: Document) -> tuple[list[Statement], list[Attribution]]:
+    """Direct quotes and indirect statements, in text order, each with its attribution or None."""
+    quotes = find_quotes(document)
+    attributions = find_attributions(document, quotes)
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in attributions:
+        by_sentence.setdefault(a.sentence, []).append(a)
+    statements: list[Statement] = []
+    used: set[int] = set()
+    last_in_block: dict[int, Attribution] = {}
+    for quote in quotes:
+        n_words = len(document.words_between(quote.start, quote.end))
+        attribution = _quote_attribution(document, quote, by_sentence)
+        inherited = False
+        full_sentence = document.analysis_text[quote.end - 1 : quote.end] in ".!?"
+        if attribution is None and (n_words >= MIN_STATEMENT_WORDS or full_sentence):
+            attribution = _colon_intro(document, quote, by_sentence) or last_in_block.get(quote.block)
+            inherited = attribution is not None
+        if attribution is None and n_words < MIN_STATEMENT_WORDS:
+            continue  # scare quotes, titles, nicknames
+        if attribution is not None:
+            used.add(id(attribution))
+            last_in_block[quote.block] = attribution
+        statements.append(Statement("direct", quote.start, quote.end, attribution, n_words, inherited))
+    quoted_in_sentence: dict[int, list[tuple[int, int]]] = {}
+    for s in statements:
+        sentence = document.sentence_at(s.start)
+        quoted_in_sentence.setdefault(sentence.index if sentence else -1, []).append((s.start, s.end))
+    for a in attributions:
+        if a.form == "dash":
+            continue
+        span = _indirect_content(document, a)
+        if span is None:
+            continue
+        start, end = span
+        quoted = quoted_in_sentence.get(a.sentence, [])
+        covered = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quoted)
+        if id(a) in used and covered >= (end - start) / 2:
+            continue
+        statements.append(Statement("indirect", start, end, a, len(document.words_between(start, end))))
+    statements.sort(key=lambda s: (s.start, s.end))
+    return statements, attributions
+
+
+def _quote_attribution(document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
+    """The cue right after the closing mark, a dash credit line, or the nearest cue before the quote."""
+    text = document.analysis_text
+    close = quote.close_at if quote.close_at >= 0 else quote.end
+    closing_sentence = document.sentence_at(max(quote.start, close - 1))
+    if quote.close_at >= 0:
+        after = close + 1
+        for a in by_sentence.get(closing_sentence.index, []) if closing_sentence else []:
+            if a.cue_start < after or a.mention is None:
+                continue
+            # `,” he said` / `,” said Mujahid`: nothing but a comma between the quote and its attribution
+            near = a.cue_start if a.form == "after" else a.mention.start
+            if near >= after and text[after:near].strip() in ("", ",", ".", "!", "?"):
+                return a
+        dash = _DASH_RE.match(text, after)
+        if dash and dash.end() > after + (0 if text[after : after + 1] in "–—―-" else 1):
+            block = document.blocks[quote.block]
+            index = document.words_between(dash.end(), block.end)
+            if index:
+                mention = phrase_after(document, index.start, block.end)
+                if mention is not None and mention.kind == "named":
+                    mark = dash.group(0).strip(" ,.")
+                    at = dash.start() + dash.group(0).index(mark)
+                    sentence_index = closing_sentence.index if closing_sentence else 0
+                    return Attribution(at, at + len(mark), sentence_index, mention, "dash")
+    opening_sentence = document.sentence_at(quote.open_at) or document.sentence_at(quote.start)
+    if opening_sentence is not None:
+        before = [a for a in by_sentence.get(opening_sentence.index, []) if a.cue_end <= quote.open_at]
+        if before:
+            return before[-1]
+    return None
+
+
+def _colon_intro(document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
+    """A quote opening its paragraph after a line like "Mujahid said:" takes that speaker."""
+    block = document.blocks[quote.block]
+    if document.analysis_text[block.start : quote.open_at].strip() or block.index == 0:
+        return None
+    previous = document.blocks[block.index - 1]
+    if not previous.text.rstrip().endswith(":"):
+        return None
+    last = document.sentence_at(previous.end - 1)
+    candidates = by_sentence.get(last.index, []) if last else []
+    return candidates[-1] if candidates else None
+
+
+def _indirect_content(document: Document, a: Attribution) -> tuple[int, int] | None:
+    """The reported content: after the cue ("said that …"), or the clause before it ("…, X said")."""
+    sentence = document.sentences[a.sentence]
+    text = document.analysis_text
+    if sentence.text.rstrip().endswith("?"):
+        return None
+    speaker_end = a.mention.end if a.mention else a.cue_end
+    tail_from = max(a.cue_end, speaker_end) if a.form in ("after", "according") else a.cue_end
+    tail = _trim(text, _THAT_RE.match(text, tail_from).end(), sentence.end)
+    head_end = min(a.cue_start, a.mention.start if a.mention else a.cue_start)
+    head = _trim(text, sentence.start, head_end)
+    if a.form == "according" and head[1] - head[0] > 3:
+        return head
+    if a.form == "before" and text[sentence.start : head_end].rstrip().endswith(",") and len(document.words_between(*head)) >= 3:
+        return head  # "Content …, X said on Friday."
+    if len(document.words_between(*tail)) >= 3 and a.form != "after":
+        return tail
+    if len(document.words_between(*head)) >= 3:
+        return head
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;–—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.:;!?–—-"):
+        end -= 1
+    return start, end

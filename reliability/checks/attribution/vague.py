@@ -1,0 +1,78 @@
+"""Impersonal and hedged attribution that no speaker phrase carries: "it is reported", "is said to be",
+"studies show", "there are reports", "reportedly". Speaker-based vagueness ("officials said",
+"analysts warn", "according to sources") is found by the speaker classifier; these patterns catch
+the constructions that hide the speaker altogether.
+
+Each pattern is (first words, regex, severity, why): passive and impersonal forms are warnings (a
+claim with no source at all); hedging adverbs are info (they at least flag the claim as second-hand).
+A pattern is only tried where one of its first words starts, so the text is not scanned per pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reliability.document import Document
+
+_PATTERNS = (
+    ("it",
+     r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|commonly\s+|now\s+|also\s+)?"
+     r"(?:reported|said|believed|understood|alleged|claimed|rumou?red|suggested|argued|thought|feared)\b",
+     "warning", "an impersonal passive that hides who reported it"),
+    ("is are was were",
+     r"(?:is|are|was|were)\s+(?:widely\s+|generally\s+|commonly\s+|also\s+)?"
+     r"(?:said|believed|thought|reported|rumou?red|alleged|understood|claimed|reputed)\s+to\s+(?:be|have)\b",
+     "warning", "a passive report with no source"),
+    ("reports studies research surveys polls rumours rumors sources experts analysts scientists",
+     r"(?:reports|studies|research|surveys|polls|rumou?rs|sources|experts|analysts|scientists)\s+(?:have\s+)?"
+     r"(?:show|shows|showed|shown|prove|proves|proved|found|find|suggest|suggests|suggested|indicate|indicated)\b",
+     "warning", "unnamed studies or reports presented as evidence"),
+    ("there",
+     r"there\s+(?:are|were|have\s+been|had\s+been)\s+(?:growing\s+|widespread\s+|unconfirmed\s+|some\s+|many\s+)?"
+     r"(?:reports|claims|suggestions|rumou?rs|allegations|accounts)\s+(?:that|of)\b",
+     "warning", "reports mentioned without saying whose"),
+    ("one you",
+     r"(?:one|you)\s+(?:could|might|may|would)\s+(?:say|argue|think|suggest)\b",
+     "warning", "an opinion put in nobody's mouth"),
+    ("many some most",
+     r"(?:many|some|most)\s+(?:people\s+|observers\s+|commentators\s+|would\s+)?(?:would\s+)?"
+     r"(?:say|argue|believe|think|feel|suggest|claim|agree|contend|fear)\b",
+     "warning", "an opinion attributed to an unnamed 'some' or 'many'"),
+    ("widely generally commonly",
+     r"(?:widely|generally|commonly)\s+(?:reported|believed|thought|rumou?red|regarded|acknowledged|accepted)\b",
+     "warning", "a 'widely believed' claim with no source"),
+    ("according citing cited",
+     r"(?:according\s+to|citing|cited)\s+(?:local\s+|media\s+|news\s+|press\s+|unconfirmed\s+|some\s+|several\s+)*"
+     r"(?:media\s+reports|news\s+reports|press\s+reports|reports|sources|accounts|estimates|rumou?rs)\b",
+     "warning", "a claim credited to unnamed reports or sources"),
+    ("reportedly allegedly purportedly reputedly supposedly",
+     r"(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b",
+     "info", "a hedge that marks the claim as second-hand without naming the source"),
+)
+
+#: (regex, severity, why), matched case-insensitively at a word start.
+VAGUE_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), severity, why) for _, pattern, severity, why in _PATTERNS
+)
+_TRIGGERS: dict[str, list[int]] = {}
+for _index, (_first_words, *_) in enumerate(_PATTERNS):
+    for _word in _first_words.split():
+        _TRIGGERS.setdefault(_word, []).append(_index)
+
+
+def find_vague_phrases(document: Document) -> list[tuple[int, int, str, str]]:
+    """(start, end, severity, why) for every impersonal or hedged attribution, in text order."""
+    text = document.analysis_text
+    hits: list[tuple[int, int, str, str]] = []
+    last_end = -1
+    for word, lower in zip(document.words, document.lower_words):
+        if word.start < last_end:
+            continue
+        for index in _TRIGGERS.get(lower, ()):
+            pattern, severity, why = VAGUE_PATTERNS[index]
+            m = pattern.match(text, word.start)
+            if m:
+                hits.append((m.start(), m.end(), severity, why))
+                last_end = m.end()
+                break
+    return hits

@@ -1,0 +1,169 @@
+"""The attribution check: quotes, speakers, vague and missing attribution, agency credits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reliability.check import CheckContext
+from reliability.checks.attribution import AttributionCheck
+from reliability.document import Document
+from reliability.models import Article
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def run(text: str):
+    return AttributionCheck().run(Document(Article(id="t", text=text)), CheckContext())
+
+
+def warnings(result, kind: str) -> list:
+    return [f for f in result.findings if f.code == f"attribution.{kind}" and f.severity == "warning"]
+
+
+def quote_for(result, text: str, fragment: str) -> dict:
+    return next(q for q in result.details["quotes"] if fragment in text[q["start"] : q["end"]])
+
+
+WIRE = (
+    "KABUL (Reuters) - Afghanistan's interior ministry said on Tuesday that 12 people were killed when a bus "
+    "collided with a fuel tanker south of Kabul.\n"
+    "Ministry spokesman Abdul Matin Qani said the crash happened shortly after midnight.\n"
+    "\u201cThe bus was travelling at high speed and the driver lost control,\u201d Qani told Reuters. "
+    "\u201cWe are investigating.\u201d\n"
+)
+
+
+def test_clean_wire_copy_gets_no_warning_and_credits_the_agency():
+    result = run(WIRE)
+    assert [f for f in result.findings if f.severity != "info"] == []
+    agency = [f for f in result.findings if f.code == "attribution.agency"]
+    assert agency and WIRE[agency[0].start : agency[0].end] == "Reuters"
+    quote = quote_for(result, WIRE, "travelling at high speed")
+    assert quote["kind"] == "direct" and quote["speaker"]["text"] == "Abdul Matin Qani"
+    assert quote["role"] == "Ministry spokesman"
+    assert WIRE[quote["cue"]["start"] : quote["cue"]["end"]] == "told"
+    # the follow-on quote in the same paragraph keeps the speaker
+    assert quote_for(result, WIRE, "We are investigating")["speaker"]["text"] == "Abdul Matin Qani"
+
+
+@pytest.mark.parametrize("phrase", [
+    "officials said", "analysts warn", "sources say", "experts believe", "critics say",
+    "It is reported", "According to Pakistani officials", "Some residents say", "Studies show",
+    "It is widely believed",
+])
+def test_vague_attributions_are_flagged_with_exact_offsets(phrase):
+    sentence = f"{phrase} that the new bridge will not open before 2027."
+    if phrase[0].islower():
+        sentence = "The project is late, and " + sentence
+    result = run(sentence)
+    hits = warnings(result, "vague")
+    assert hits, phrase
+    flagged = sentence[hits[0].start : hits[0].end]
+    assert flagged.lower() in phrase.lower() or phrase.lower() in flagged.lower()
+
+
+def test_named_and_role_identified_speakers_are_not_vague():
+    text = ("A spokesperson for the Taliban confirmed the ceasefire. Pakistan\u2019s foreign minister described the "
+            "agreement as a \u201cfirst step in the right direction\u201d toward peace.")
+    result = run(text)
+    assert warnings(result, "vague") == [] and warnings(result, "unattributed_quote") == []
+    assert quote_for(result, text, "first step")["speaker"]["text"] == "Pakistan\u2019s foreign minister"
+
+
+def test_anonymous_source_is_info_not_warning():
+    text = "The board is reviewing the unit, according to people familiar with the matter, who asked not to be named."
+    result = run(text)
+    assert warnings(result, "vague") == []
+    assert any(f.code == "attribution.anonymous" and f.severity == "info" for f in result.findings)
+
+
+def test_unattributed_quote_flagged_and_scare_quotes_ignored():
+    text = ("The council voted to close the library.\n"
+            "\u201cWe will fight this all the way to the courts if we have to.\u201d\n"
+            "Officials call the cuts \u201cefficiencies\u201d.")
+    result = run(text)
+    hits = warnings(result, "unattributed_quote")
+    assert len(hits) == 1
+    assert text[hits[0].start : hits[0].end] == "We will fight this all the way to the courts if we have to."
+
+
+def test_pronoun_and_mid_quote_cue_resolve_to_nearest_named_person():
+    text = ("Redwick manager Paul Ostrowski was less pleased. \u201cWe gave away two goals,\u201d he said, "
+            "\u201cand at this level you get punished.\u201d")
+    result = run(text)
+    first = quote_for(result, text, "We gave away")
+    second = quote_for(result, text, "at this level")
+    assert first["speaker"]["text"] == second["speaker"]["text"] == "Paul Ostrowski"
+    assert first["mention"]["text"] == "he"
+    assert text[first["speaker"]["start"] : first["speaker"]["end"]] == "Paul Ostrowski"
+
+
+def test_appositive_roles_and_dash_credit_lines():
+    text = ("\u201cThe talks are essential,\u201d said Ibraheem Bahiss, an analyst with the International Crisis Group.\n"
+            "\u201cThe regime must rein in the proxies.\u201d \u2013 Field Marshal Asim Munir\n"
+            "Its leader, Marc Delage, said the bill would push rents higher.")
+    result = run(text)
+    bahiss = quote_for(result, text, "talks are essential")
+    assert bahiss["speaker"]["text"] == "Ibraheem Bahiss" and "analyst" in bahiss["role"]
+    munir = quote_for(result, text, "rein in the proxies")
+    assert munir["speaker"]["text"] == "Asim Munir" and munir["role"] == "Field Marshal"
+    delage = quote_for(result, text, "push rents higher")
+    assert delage["kind"] == "indirect" and delage["speaker"]["text"] == "Marc Delage" and delage["role"] == "Its leader"
+
+
+def test_straight_quotes_nested_and_odd_marks_do_not_crash():
+    text = ('Mujahid said "there is no issue with the ceasefire, \'as agreed\' in Doha." '
+            'He added: "the talks will go on\nA stray closing mark\u201d appears here. "Unclosed quote runs on')
+    result = run(text)
+    assert result.error is None
+    spans = [text[q["start"] : q["end"]] for q in result.details["quotes"] if q["kind"] == "direct"]
+    assert "there is no issue with the ceasefire, 'as agreed' in Doha." in spans
+
+
+def test_details_follow_the_contract():
+    result = run(WIRE)
+    for q in result.details["quotes"]:
+        assert q["kind"] in ("direct", "indirect")
+        assert 0 <= q["start"] < q["end"] <= len(WIRE)
+        for key in ("speaker", "cue"):
+            if q[key] is not None:
+                assert WIRE[q[key]["start"] : q[key]["end"]] in (q[key]["text"], WIRE[q[key]["start"] : q[key]["end"]])
+        assert "role" in q
+    json.dumps(result.details)
+    assert all(isinstance(v, float) for v in result.metrics.values())
+
+
+def test_well_sourced_article_outscores_vague_one():
+    vague = ("Talks ended without a deal. According to officials, the truce is holding. Analysts warn the path "
+             "is fraught. Sources say more talks are planned. It is believed both sides want peace.")
+    sourced = ("Talks ended without a deal, Foreign Minister Ana Ruiz said on Friday. \u201cWe will return next "
+               "week,\u201d Ruiz told reporters. Opposition leader Tomas Berg said the government had \u201cwasted "
+               "a month\u201d. Carla Diaz, an analyst at the Lisbon Institute, said both sides wanted peace.")
+    assert run(sourced).score > run(vague).score
+
+
+@pytest.mark.parametrize("text", ["", " ", "word", "\u201c", '"""', "<html><body><p>\u201cHi,\u201d he said.</p></body></html>",
+                                  "Der Minister sagte, \u201edie Gespr\u00e4che sind vorbei\u201c.", "\x00\x01 said \u201d\u201c"])
+def test_bad_input_never_crashes(text):
+    result = run(text)
+    assert result.error is None and 0.0 <= result.score <= 1.0
+
+
+def test_huge_input_stays_linear():
+    result = run(WIRE * 400)
+    assert result.error is None and result.metrics["quotes"] >= 400
+
+
+def test_seeds_rank_000_below_001_003_004():
+    if not SEEDS.exists():
+        pytest.skip("seed articles not available")
+    scores = {p.name[:3]: run(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))}
+    for better in ("001", "003", "004"):
+        assert scores[better].score > scores["000"].score
+    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    flagged = [text[f.start : f.end] for f in warnings(scores["000"], "vague")]
+    assert "analysts warn" in flagged
+    assert warnings(scores["001"], "unattributed_quote") == []
