@@ -1,0 +1,168 @@
+"""Evaluate the readability check on the hand-written, annotated set in evaluation/readability/.
+
+Prints, per split and overall, precision and recall per finding kind (a warning or error overlapping
+an annotated span of that kind is a true positive; any other warning or error is a false positive),
+the false positives on a list of real camel-case names, and the check's throughput in docs/s on
+distinct ~3 KB articles. Run: python evaluation/eval_readability.py
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reliability.check import CheckContext  # noqa: E402
+from reliability.checks.readability import ReadabilityCheck  # noqa: E402
+from reliability.document import Document  # noqa: E402
+from reliability.models import Article  # noqa: E402
+
+HERE = Path(__file__).resolve().parent / "readability"
+KINDS = {"G": "glued_words", "L": "long_sentence", "S": "shouting"}
+SERIOUS = ("warning", "error")
+
+
+@dataclass
+class Example:
+    id: str
+    split: str
+    text: str
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: {k: [] for k in KINDS.values()})
+
+
+def load(path: Path = HERE / "articles.txt") -> list[Example]:
+    """Parse the annotated articles; every annotated substring must occur in its article."""
+    examples: list[Example] = []
+    for chunk in path.read_text(encoding="utf-8").split("### ")[1:]:
+        header, _, rest = chunk.partition("\n")
+        meta = dict(kv.split("=", 1) for kv in header.split() if "=" in kv)
+        body, _, notes = rest.partition("\n@@\n")
+        ex = Example(meta["id"], meta["split"], body.strip("\n"))
+        for line in notes.splitlines():
+            tag, _, needle = (p.strip() for p in line.partition("|"))
+            if tag not in KINDS:
+                continue
+            at = ex.text.find(needle)
+            if at < 0:
+                raise ValueError(f"{ex.id}: annotation not in text: {needle!r}")
+            while at >= 0:
+                ex.spans[KINDS[tag]].append((at, at + len(needle)))
+                at = ex.text.find(needle, at + 1)
+        examples.append(ex)
+    return examples
+
+
+def camel_case_names(path: Path = HERE / "camel_case_names.txt") -> list[str]:
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def evaluate(examples: list[Example], check: ReadabilityCheck | None = None) -> dict:
+    """Precision/recall per kind over warning-or-error findings; misses and false positives listed."""
+    check = check or ReadabilityCheck()
+    tally = {k: {"tp": 0, "fp": 0, "fn": 0, "found_as_info": 0} for k in KINDS.values()}
+    misses: list[str] = []
+    for ex in examples:
+        result = check.run(Document(Article(id=ex.id, text=ex.text)), CheckContext())
+        for kind, spans in ex.spans.items():
+            found = [f for f in result.findings if f.code == f"readability.{kind}"]
+            serious = [f for f in found if f.severity in SERIOUS]
+            for s, e in spans:
+                if any(f.start < e and f.end > s for f in serious):
+                    tally[kind]["tp"] += 1
+                else:
+                    tally[kind]["fn"] += 1
+                    tally[kind]["found_as_info"] += any(f.start < e and f.end > s for f in found)
+                    misses.append(f"{ex.id} missed {kind}: {ex.text[s:e][:60]!r}")
+            for f in serious:
+                if not any(f.start < e and f.end > s for s, e in spans):
+                    tally[kind]["fp"] += 1
+                    misses.append(f"{ex.id} false {kind} ({f.severity}): {ex.text[f.start:f.end][:60]!r}")
+    report: dict = {"misses": misses}
+    for kind, t in tally.items():
+        report[kind] = {
+            "precision": t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0,
+            "recall": t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0,
+            **t,
+        }
+    return report
+
+
+def name_false_positives(check: ReadabilityCheck | None = None) -> dict:
+    """Glued-word findings on real camel-case names, used mid-sentence and opening a sentence."""
+    check = check or ReadabilityCheck()
+    contexts = (
+        "Shares of {} rose sharply on Tuesday after the results were published.",
+        "{} said on Tuesday that it would appeal against the ruling.",
+        "Analysts at the firm said the deal with {} was the largest of the year.\n{}\nThe statement followed.",
+    )
+    flagged: dict[str, list[str]] = {"warning": [], "info": []}
+    names = camel_case_names()
+    for name in names:
+        for template in contexts:
+            text = template.format(name, name)
+            result = check.run(Document(Article(id=name, text=text)), CheckContext())
+            for f in result.findings:
+                if f.code == "readability.glued_words":
+                    flagged["warning" if f.severity in SERIOUS else "info"].append(f"{text[f.start:f.end]} in {template[:25]!r}")
+    return {"names": len(names), "contexts": len(names) * len(contexts), **flagged}
+
+
+def throughput(n: int = 1000, seed: int = 7) -> dict:
+    """docs/s on n distinct ~3 KB articles built by shuffling sentences of the evaluation set.
+
+    The syllable cache is cleared first, so the figure includes warming it up.
+    """
+    from reliability.checks.readability.pronunciation import pronunciations, syllables
+
+    pronunciations()
+    syllables.cache_clear()
+    rng = random.Random(seed)
+    pool = [ln for ex in load() for ln in ex.text.splitlines() if len(ln) > 40]
+    texts = []
+    for _ in range(n):
+        lines: list[str] = []
+        while sum(map(len, lines)) < 3000:
+            lines.append(rng.choice(pool))
+        texts.append("\n\n".join(lines))
+    documents = [Document(Article(id=str(i), text=t)) for i, t in enumerate(texts)]
+    check = ReadabilityCheck()
+    started = time.perf_counter()
+    for d in documents:
+        check.run(d, CheckContext())
+    check_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for i, t in enumerate(texts):
+        check.run(Document(Article(id=str(i), text=t)), CheckContext())
+    with_document = time.perf_counter() - started
+    return {"articles": n, "check_docs_per_s": n / check_seconds, "with_document_docs_per_s": n / with_document}
+
+
+def main() -> None:
+    examples = load()
+    check = ReadabilityCheck()
+    for split in ("dev", "test", "all"):
+        chosen = [e for e in examples if split in ("all", e.split)]
+        r = evaluate(chosen, check)
+        print(f"== {split}: {len(chosen)} articles")
+        print(f"{'kind':<15}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}  missed-but-info")
+        for kind in KINDS.values():
+            k = r[kind]
+            print(f"{kind:<15}{k['precision']:>10.2f}{k['recall']:>8.2f}{k['tp']:>5}{k['fp']:>5}{k['fn']:>5}  {k['found_as_info']}")
+        for line in r["misses"]:
+            print("   ", line)
+    names = name_false_positives(check)
+    print(f"== camel-case names: {names['names']} names in {names['contexts']} contexts: "
+          f"{len(names['warning'])} warnings, {len(names['info'])} infos")
+    for line in names["warning"] + names["info"]:
+        print("   ", line)
+    speed = throughput()
+    print(f"== speed: {speed['check_docs_per_s']:.0f} docs/s (check alone), "
+          f"{speed['with_document_docs_per_s']:.0f} docs/s (with building the Document) on {speed['articles']} distinct ~3 KB articles")
+
+
+if __name__ == "__main__":
+    main()
