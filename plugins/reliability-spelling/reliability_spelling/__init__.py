@@ -1,0 +1,112 @@
+"""reliability-spelling: how many words in the article are misspelled, and what they should be.
+
+Built on pyspellchecker (its word-frequency dictionaries ship inside the wheel, so nothing is
+downloaded). A word counts as a misspelling only when the dictionary does not know it *and* a
+known word lies one edit away (a letter added, dropped, changed or two swapped): "goverrnment" ->
+"government". Unknown words with no close correction are usually names, jargon or new coinages
+and are left alone; so are British spellings of known American ones (the dictionary is American),
+capitalised words (names), words with digits, short words, and text in another language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from reliability import BaseCheck, CheckContext, CheckResult, Document, hookimpl
+
+SUPPORTED_LANGUAGES = frozenset({"en", "es", "fr", "pt", "de", "it", "ru", "ar", "lv", "eu", "nl", "fa"})
+MIN_WORD_LENGTH = 4
+# Latin and French fragments of phrases common in news ("de facto", "status quo", "bona fide").
+LOAN_WORDS = frozenset({"facto", "jure", "fide", "bona", "versa", "alia", "situ", "culpa", "ipso", "prima", "facie",
+                        "vitae", "verbatim", "sine", "pro", "rata", "mortem", "tempore", "detente", "entente"})
+# Newer words that news uses daily and the dictionary predates.
+NEWS_VOCABULARY = (
+    "app apps hashtag hashtags livestream livestreamed selfie selfies cryptocurrency cryptocurrencies smartphone "
+    "smartphones lockdown lockdowns ransomware deepfake deepfakes chatbot chatbots influencer influencers "
+    "microplastics podcaster podcasters geolocated superspreader telehealth rideshare cyberattack cyberattacks"
+).split()
+# British spelling -> the American form the dictionary knows: "favour" -> "favor", "manoeuvre" -> "maneuver".
+BRITISH_TO_AMERICAN = tuple(
+    (re.compile(pattern), american)
+    for pattern, american in (
+        (r"our", "or"),
+        (r"(?<=[^aeiou])re(?=s?$|d$)", "er"),
+        (r"is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)", "iz"),
+        (r"ys(?=(?:e|es|ed|ing)$)", "yz"),
+        (r"ence$", "ense"),
+        (r"ll(?=(?:ed|ing|er|ers)$)", "l"),
+        (r"(?<=og)ue(?=s?$)", ""),
+        (r"amme(?=s?$)", "am"),
+        (r"ae", "e"),
+        (r"oe", "e"),
+    )
+)
+# Inflections of a known word are known too: the dictionary misses some newer ones ("apps").
+INFLECTION = re.compile(r"(?:s|es|ed|d|ing|er|ers|ly)$")
+FULL_PENALTY_PER_1000_WORDS = 20.0  # 20 typos per 1,000 words (one every 50 words) scores 0
+
+
+@lru_cache(maxsize=None)
+def _speller(language: str):
+    from spellchecker import SpellChecker
+
+    speller = SpellChecker(language=language)
+    if language == "en":
+        speller.word_frequency.load_words(NEWS_VOCABULARY)
+    return speller
+
+
+class SpellingCheck(BaseCheck):
+    name = "spelling"
+    version = "0.1.0"
+    weight = 0.5
+
+    def run(self, document: Document, context: CheckContext) -> CheckResult:
+        language = str(context.option("language", document.language))
+        if language not in SUPPORTED_LANGUAGES or not document.looks_english and language == "en":
+            metrics = {"misspellings": 0, "words_checked": 0, "misspellings_per_1000_words": 0.0}
+            return self.result(1.0, metrics=metrics, details={"note": f"No dictionary used for language {language!r}."})
+        speller = _speller(language)
+        ignored = {w.lower() for w in context.option("ignore", ())}
+        candidates = [w for w in document.words if len(w.text) >= MIN_WORD_LENGTH and w.text.isalpha() and w.text.islower()]
+        unknown = [w for w in candidates if not _is_known(speller, w.text, ignored)]
+        # The same unknown word twice is a choice (a term, a name the writer lower-cases), not a slip.
+        repeats = Counter(w.text for w in unknown)
+        findings = []
+        for word in unknown:
+            correction = _correction(speller, word.text) if repeats[word.text] == 1 else None
+            if correction:
+                message = f"“{word.text}” looks like a typo for “{correction}”."
+                findings.append(self.finding("misspelling", "warning", message, word.start, word.end))
+        per_1000 = 1000.0 * len(findings) / document.word_count if document.word_count else 0.0
+        score = 1.0 - per_1000 / FULL_PENALTY_PER_1000_WORDS
+        metrics = {"misspellings": len(findings), "words_checked": len(candidates), "misspellings_per_1000_words": per_1000}
+        return self.result(score, findings, metrics)
+
+
+def _is_known(speller, word: str, ignored: set[str]) -> bool:
+    return word in ignored or word in LOAN_WORDS or word in speller or _known_variant(speller, word)
+
+
+def _known_variant(speller, word: str) -> bool:
+    """Whether the word is a British spelling or an inflection of a word the dictionary knows."""
+    american = word
+    for pattern, replacement in BRITISH_TO_AMERICAN:
+        american = pattern.sub(replacement, american)
+    if american != word and american in speller:
+        return True
+    stem = INFLECTION.sub("", word)
+    return stem != word and len(stem) >= 3 and stem in speller
+
+
+def _correction(speller, word: str) -> str | None:
+    """The most frequent known word one edit away, or None: two edits away guesses too often."""
+    candidates = speller.known(speller.edit_distance_1(word))
+    return max(sorted(candidates), key=speller.word_usage_frequency) if candidates else None
+
+
+@hookimpl
+def reliability_checks(settings: object) -> list[BaseCheck]:
+    return [SpellingCheck()]
