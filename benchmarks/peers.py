@@ -1,0 +1,49 @@
+"""The same corpus through datatrove's quality filters, the peers reliability is measured against.
+
+datatrove and spaCy are not dependencies of reliability: install them to run this
+(`pip install datatrove spacy`; the filters use spaCy's rule-based English tokenizer, no model
+download). Prints docs/s per filter and how many generated articles each would drop whole;
+compare with `throughput.py`, which measures reliability on the very same articles.
+Run: python benchmarks/peers.py [--articles 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    args = parser.parse_args()
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters import (
+            C4QualityFilter,
+            FineWebQualityFilter,
+            GopherQualityFilter,
+            GopherRepetitionFilter,
+        )
+    except ImportError as error:
+        sys.exit(f"peers.py needs datatrove and spaCy (pip install datatrove spacy): {error}")
+    articles = list(generate(args.articles))
+    print(f"corpus: {len(articles):,} distinct generated articles (same generator and seed as throughput.py)\n")
+    for make in (GopherRepetitionFilter, GopherQualityFilter, C4QualityFilter, FineWebQualityFilter):
+        peer = make()
+        peer.filter(Document(text=articles[0].text, id="warm-up"))  # tokenizer set-up is not throughput
+        documents = [Document(text=a.text, id=a.id) for a in articles]
+        start = time.perf_counter()
+        dropped = sum(1 for d in documents if peer.filter(d) is not True)
+        elapsed = time.perf_counter() - start
+        print(f"{make.__name__:<28}{len(documents) / elapsed:>9,.0f} docs/s   drops {dropped:>5} of {len(documents)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Throughput of reliability on a generated corpus: the shared analysis, each check, the whole suite.
+
+Prints docs/s for: building the shared Document (blocks, sentences, words: the one analysis pass);
+each check alone on a freshly built Document (so it pays for the lazy views it uses); the whole
+suite end to end through `Engine.score_many` (one process, then a worker pool); and the process's
+peak memory. Run: python benchmarks/throughput.py [--articles 1000] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate  # noqa: E402
+
+from reliability.check import CheckContext  # noqa: E402
+from reliability.config import Settings  # noqa: E402
+from reliability.document import Document  # noqa: E402
+from reliability.engine import Engine  # noqa: E402
+
+
+def rate(count: int, seconds: float) -> str:
+    return f"{count / seconds:>9,.0f} docs/s"
+
+
+def current_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    articles = list(generate(args.articles))
+    mean_kb = sum(len(a.text.encode()) for a in articles) / len(articles) / 1024
+    print(f"corpus: {len(articles):,} distinct generated articles, mean {mean_kb:.1f} KB\n")
+
+    from sentencex import get_sentence_boundaries
+
+    start = time.perf_counter()
+    for article in articles:
+        get_sentence_boundaries("en", article.text)
+    print(f"{'sentence splitting (sentencex alone)':<44}{rate(len(articles), time.perf_counter() - start)}")
+
+    start = time.perf_counter()
+    for article in articles:
+        Document(article)
+    print(f"{'shared analysis (Document)':<44}{rate(len(articles), time.perf_counter() - start)}")
+
+    engine = Engine(Settings.load(load_entrypoints=True))
+    for check in engine.checks:
+        context = CheckContext(options=engine.settings.options_for(check.name))
+        check.run(Document(articles[0]), context)  # warm-up: lazy imports and dictionaries
+        documents = [Document(a) for a in articles]
+        start = time.perf_counter()
+        for document in documents:
+            check.run(document, context)
+        print(f"{'check ' + check.name:<44}{rate(len(documents), time.perf_counter() - start)}")
+
+    rss_before = current_rss_mb()
+    start = time.perf_counter()
+    for count, _ in enumerate(engine.score_many(articles), 1):
+        if count == len(articles) // 5:
+            rss_early = current_rss_mb()
+    elapsed = time.perf_counter() - start
+    print(f"{'whole suite, one process (score_many)':<44}{rate(len(articles), elapsed)}")
+    print(f"  memory while streaming: {rss_early:.0f} MB after {len(articles) // 5} articles, "
+          f"{current_rss_mb():.0f} MB after {len(articles)} (before: {rss_before:.0f} MB)")
+    if args.workers > 1:
+        start = time.perf_counter()
+        for _ in engine.score_many(articles, workers=args.workers):
+            pass
+        print(f"{f'whole suite, {args.workers} worker processes':<44}{rate(len(articles), time.perf_counter() - start)}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory (max RSS of this process): {peak:.0f} MB; checks: {', '.join(c.name for c in engine.checks)}")
+
+
+if __name__ == "__main__":
+    main()
