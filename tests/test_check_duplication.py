@@ -1,0 +1,115 @@
+"""duplication: repeats are flagged on the later copy with `related` on the first; normal repetition is not."""
+
+import json
+
+from reliability.checks.duplication import DuplicationCheck
+from reliability.testing import flagged_texts, run_check
+
+P1 = "The city council approved a plan on Tuesday to rebuild the old harbour wall, which collapsed in a storm last winter."
+P2 = "The work will cost about 12 million euros and is expected to take two years, the council's engineer, Anna Berg, said."
+P3 = "Fishermen have complained for months that the broken wall leaves their boats exposed to waves from the north."
+P4 = "“We have waited long enough, and the season starts in March,” said Tomas Lind, who runs a fishing cooperative."
+ARTICLE = "\n".join([P1, P2, P3, P4])
+
+
+def run(text):
+    return run_check(DuplicationCheck(), text)
+
+
+def test_clean_article_has_no_findings_and_full_score():
+    result = run(ARTICLE)
+    assert result.findings == [] and result.score == 1.0
+    assert result.metrics["duplicated_char_fraction"] == 0.0
+
+
+def test_article_printed_twice_is_one_error_on_the_second_copy():
+    text = ARTICLE + "\n" + ARTICLE
+    result = run(text)
+    [finding] = result.findings
+    assert finding.code == "duplication.paragraph" and finding.severity == "error"
+    assert text[finding.start : finding.end] == ARTICLE
+    assert (finding.related[0].start, finding.related[0].end) == (0, len(ARTICLE))
+    assert result.score <= 0.1 and result.metrics["duplicated_paragraphs"] == 4
+
+
+def test_one_repeated_paragraph_is_a_warning_pointing_at_the_first():
+    text = "\n".join([P1, P2, P3, P2, P4])
+    result = run(text)
+    [finding] = result.findings
+    assert finding.severity == "warning" and text[finding.start : finding.end] == P2
+    assert text[finding.related[0].start : finding.related[0].end] == P2 and finding.related[0].start < finding.start
+    assert 0.5 < result.score < 1.0
+
+
+def test_near_duplicate_paragraph_with_a_changed_word():
+    edited = P2.replace("two years", "three years")
+    text = "\n".join([P1, P2, P3, edited])
+    result = run(text)
+    assert [f.code for f in result.findings] == ["duplication.near_paragraph"]
+    assert flagged_texts(result, text) == [edited] and "similarity 0.9" in result.findings[0].message
+
+
+def test_repeated_sentence_with_changed_punctuation_inside_another_paragraph():
+    sentence = "The harbour wall was built in 1887 and had never been fully repaired since."
+    text = "\n".join([P1 + " " + sentence, P2, P3 + " " + sentence.replace(".", "!")])
+    result = run(text)
+    assert [f.code for f in result.findings] == ["duplication.near_sentence"]
+    assert flagged_texts(result, text) == [sentence.replace(".", "!")] and "punctuation" in result.findings[0].message
+
+
+def test_repeated_passage_across_sentences_is_found():
+    passage = "the council's engineer, Anna Berg, said. Fishermen have complained for months that the broken wall"
+    text = ARTICLE + "\nAs the report noted, " + passage + " was a danger."
+    result = run(text)
+    assert [f.code for f in result.findings] == ["duplication.passage"]
+
+
+def test_pull_quote_and_short_datelines_do_not_sink_the_score():
+    pull_quote = "“We have waited long enough, and the season starts in March.”"
+    text = "STOCKHOLM (Reuters) — " + P1 + "\n" + pull_quote + "\n" + P2 + "\nSTOCKHOLM (Reuters) — " + P3 + "\n" + P4
+    result = run(text)
+    assert flagged_texts(result, text) == []
+    assert result.score == 1.0
+
+
+def test_a_chanted_slogan_is_not_a_duplicate():
+    text = ARTICLE + "\nOutside, the crowd chanted “Fix the wall! Fix the wall! Fix the wall!” until dusk."
+    assert flagged_texts(run(text), text) == []
+
+
+def test_spam_like_repetition_trips_the_gopher_top_ngram_rule():
+    text = "Buy now and save. " * 3 + "Best deals buy now, buy now, buy now while stocks last, buy now today."
+    result = run(text)
+    assert "duplication.ngram_repetition" in {f.code for f in result.findings}
+    assert result.metrics["top_2gram_char_fraction"] > 0.2
+
+
+def test_empty_and_tiny_text():
+    for text in ("", "Short."):
+        result = run(text)
+        assert result.findings == [] and result.score == 1.0
+
+
+def test_seeds_hold(seeds_dir):
+    expected = json.loads((seeds_dir / "expected.json").read_text())["articles"]
+    for name, spec in expected.items():
+        text = (seeds_dir / name).read_text(encoding="utf-8")
+        flagged = [(f.start, f.end) for f in run(text).findings if f.severity != "info"]
+        for item in spec.get("must_flag", []):
+            if item["check"] == "duplication":
+                at = _nth(text, item["text"], item["occurrence"])
+                assert any(s <= at < e for s, e in flagged), (name, item["text"])
+        for item in spec.get("must_not_flag", []):
+            if "duplication" in item["checks"]:
+                if item["text"] == "*":
+                    assert flagged == [], name
+                else:
+                    at = _nth(text, item["text"], item["occurrence"])
+                    assert not any(s <= at < e for s, e in flagged), (name, item["text"])
+
+
+def _nth(text, needle, occurrence):
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(needle, at + 1)
+    return at
