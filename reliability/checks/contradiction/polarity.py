@@ -1,0 +1,67 @@
+"""contradiction.polarity: two closely matching statements, one negating or reversing the other."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from reliability.checks.contradiction.conflicts import Conflict
+from reliability.checks.contradiction.lexicon import ANTONYM_OF, NEGATIONS
+from reliability.checks.contradiction.statements import Statement, overlap, stem
+
+AUXILIARIES = frozenset("be been being have has had do does did is are was were will would can could yet".split())
+
+MIN_OVERLAP = 0.6
+MIN_CONTENT = 4
+MAX_SHARED_POSTINGS = 50  # a word in more sentences than this says nothing about which two match
+
+
+def polarity_conflicts(statements: list[Statement]) -> list[Conflict]:
+    """Candidates come from an inverted index of content words, so cost grows with matches, not with n²."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for statement in statements:
+        if len(statement.content) >= MIN_CONTENT:
+            for word in statement.content:
+                index[word].append(statement.sentence.index)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for postings in index.values():
+        if len(postings) <= MAX_SHARED_POSTINGS:
+            for pair in combinations(postings, 2):
+                shared[pair] += 1
+    found = []
+    for (i, j), count in sorted(shared.items()):
+        if count < 3:
+            continue
+        a, b = statements[i], statements[j]
+        if overlap(a, b) < MIN_OVERLAP or a.different_sources(b) or b.update:
+            continue
+        reason = _reversal(a, b)
+        if reason:
+            message = f"This says {reason} of what an earlier, closely matching sentence says: both cannot be true."
+            found.append(Conflict("polarity", a, b, message))
+    return found
+
+
+def _reversal(a: Statement, b: Statement) -> str | None:
+    if a.negated != b.negated:
+        negated, plain = (a, b) if a.negated else (b, a)
+        if _negates_shared_word(negated, plain):
+            return "the opposite (one of the two is negated)"
+        return None
+    words_a, words_b = set(a.words), set(b.words)
+    for word in words_b - words_a:
+        opposite = ANTONYM_OF.get(word, set()) & (words_a - words_b)
+        if opposite:
+            return f"“{word}” where it said “{sorted(opposite)[0]}”, the reverse"
+    return None
+
+
+def _negates_shared_word(negated: Statement, plain: Statement) -> bool:
+    """The negation bears on what both sentences say ("has not held" / "has held"), not on some other word."""
+    words = negated.words
+    for i, word in enumerate(words):
+        if word in NEGATIONS or word.endswith("n't"):
+            following = [w for w in words[i + 1 : i + 4] if w not in AUXILIARIES]
+            if any(stem(w) in plain.content for w in following[:2]):
+                return True
+    return False

@@ -1,0 +1,148 @@
+"""Counts stated in the article, as intervals: "at least three dozen Afghan civilians" -> [36, inf) civilians, Afghan.
+
+A count is what a number counts (its head noun and modifiers), what happened to them (killed,
+injured, ...) and an interval that turns hedges and vague plurals into bounds, so that "at least 30"
+and "34" agree but "at least 30" and "12" do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reliability.checks.contradiction.lexicon import GENERIC_COUNTED, HEDGES, INF, OUTCOME_OF, SCALES, UNITS, VAGUE_PLURALS
+from reliability.document import Document, Sentence
+
+_UNIT_WORDS = "|".join(sorted((re.escape(w) for w in UNITS if w not in ("a", "an")), key=len, reverse=True))
+_HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_PLURALS), key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_WORDS = rf"(?:a|an|{_UNIT_WORDS})(?:[- ](?:{_UNIT_WORDS}))?(?: (?:hundred|thousand|million|billion|dozen))?"
+_NUMBER = rf"(?:{_DIGITS})(?: (?:hundred|thousand|million|billion))?|{_WORDS}"
+COUNT_RE = re.compile(
+    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?"
+    rf"(?:between (?P<low>{_NUMBER}) and (?P<high>{_NUMBER})|(?P<vague>{_VAGUE}) of|(?P<number>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<to>{_DIGITS}))?)"
+    rf"\s+(?P<rest>(?:[\w’'-]+\s+){{0,3}}[\w’'-]+)",
+    re.I,
+)
+NOT_COUNTS = frozenset(
+    "percent per cent % years year months month weeks week days day hours hour minutes minute seconds km kilometres "
+    "kilometers miles metres meters feet kg tonnes tons euros dollars pounds rupees yuan yen points point times "
+    "a.m p.m am pm o'clock degrees c f mph percentage-points cents billion million-year-old year-old".split()
+)
+SKIP_WORDS = frozenset("of the more other than additional further some".split())
+ARTICLE_WORDS = frozenset({"a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    sentence: Sentence
+    start: int
+    end: int
+    low: float
+    high: float
+    head: str
+    modifiers: frozenset[str]
+    outcome: str | None
+    exact: bool
+
+    def comparable(self, other: Count) -> bool:
+        same_thing = self.head == other.head or (
+            self.outcome is not None and self.outcome == other.outcome
+            and (self.head in GENERIC_COUNTED or other.head in GENERIC_COUNTED)
+        )
+        if not same_thing:
+            return False
+        if self.outcome and other.outcome and self.outcome != other.outcome:
+            return False
+        return not (self.modifiers and other.modifiers and self.modifiers != other.modifiers)
+
+    def conflicts(self, other: Count) -> bool:
+        return self.high < other.low or other.high < self.low
+
+
+def counts(document: Document) -> list[Count]:
+    found = []
+    for sentence in document.sentences:
+        for m in COUNT_RE.finditer(sentence.text):
+            count = _count(sentence, m)
+            if count is not None:
+                found.append(count)
+    return found
+
+
+def _count(sentence: Sentence, m: re.Match[str]) -> Count | None:
+    words = [w.lower().strip("’'") for w in m.group("rest").split()]
+    number_text = (m.group("number") or "").lower()
+    if number_text in ARTICLE_WORDS and not words[:1] == ["dozen"]:
+        return None
+    modifiers, head = [], None
+    for i, word in enumerate(words):
+        if word in SKIP_WORDS and i == 0:
+            continue
+        if word in NOT_COUNTS or word.endswith("-year-old"):
+            return None
+        original = m.group("rest").split()[i]
+        if original[:1].isupper() and not head:
+            modifiers.append(word.rstrip("’s").rstrip("'s"))
+            continue
+        head = word
+        break
+    if head is None or not re.fullmatch(r"[a-z][a-z-]+", head):
+        return None
+    low, high, exact = _interval(m)
+    if low is None or (exact and 1800 <= low <= 2100 and "," not in m.group(0)):
+        return None  # a year, not a count
+    outcome = OUTCOME_OF.get(head) or _nearby_outcome(sentence.text, m)
+    start = sentence.start + m.start()
+    return Count(sentence, start, sentence.start + m.end(), low, high, _lemma(head), frozenset(modifiers), outcome, exact)
+
+
+def _interval(m: re.Match[str]) -> tuple[float | None, float, bool]:
+    if m.group("vague"):
+        low, high = VAGUE_PLURALS[m.group("vague").lower()]
+        return low, high, False
+    if m.group("low"):
+        low, high = _value(m.group("low")), _value(m.group("high"))
+        return (low, high, False) if low is not None and high is not None else (None, 0, False)
+    value = _value(m.group("number"))
+    if value is None:
+        return None, 0, False
+    if m.group("to"):
+        return value, float(m.group("to").replace(",", "")), False
+    hedge = (m.group("hedge") or "").lower()
+    if hedge:
+        lo, hi = HEDGES[hedge]
+        return value * lo, value * hi if hi != INF else INF, False
+    return value, value, True
+
+
+def _value(text: str) -> float | None:
+    text = text.lower().replace(",", "")
+    total, current = 0.0, 0.0
+    for part in re.split(r"[- ]", text):
+        if re.fullmatch(r"\d+(?:\.\d+)?", part):
+            current += float(part)
+        elif part in UNITS:
+            current += UNITS[part]
+        elif part in SCALES:
+            current = (current or 1) * SCALES[part]
+            if SCALES[part] >= 1000:
+                total, current = total + current, 0.0
+        else:
+            return None
+    return total + current
+
+
+def _nearby_outcome(text: str, m: re.Match[str]) -> str | None:
+    window = text[max(0, m.start() - 40) : m.end() + 40].lower()
+    found = [OUTCOME_OF[w] for w in re.findall(r"[a-z]+", window) if w in OUTCOME_OF]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _lemma(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

@@ -1,0 +1,82 @@
+"""What the contradiction check needs to know about each sentence: its content words, names and source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from reliability.checks.contradiction.lexicon import MONTHS, NEGATIONS, SPEECH_CUES, UPDATE_CUES, WEEKDAYS
+from reliability.document import Document, Sentence
+
+STOP_WORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been being has have had do does did "
+    "it its this that these those he she they we you i his her their our your them him us who whom which what when "
+    "where why how than then there here also not no never so such very can could would should will may might must "
+    "said says say told after before over under into about up down out more most other some any all each both".split()
+)
+CALENDAR = frozenset(WEEKDAYS + MONTHS)
+
+
+@dataclass
+class Statement:
+    """One sentence seen as a claim."""
+
+    sentence: Sentence
+    words: tuple[str, ...]
+    names: frozenset[str]
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        return frozenset(stem(w) for w in self.words if w not in STOP_WORDS and len(w) > 2 and not w[0].isdigit())
+
+    @cached_property
+    def negated(self) -> bool:
+        return any(w in NEGATIONS or w.endswith("n't") for w in self.words)
+
+    @cached_property
+    def reported(self) -> bool:
+        return bool(SPEECH_CUES.search(self.sentence.text))
+
+    @cached_property
+    def update(self) -> bool:
+        return bool(UPDATE_CUES.search(self.sentence.text))
+
+    @cached_property
+    def sources(self) -> frozenset[str]:
+        """Who the sentence is attributed to: the names in it when it reports speech, else none."""
+        return self.names if self.reported else frozenset()
+
+    def different_sources(self, other: Statement) -> bool:
+        """Both report speech, from people or bodies that are not the same: disagreement between sources."""
+        if not (self.reported and other.reported):
+            return False
+        return not (self.sources & other.sources) or bool(self.sources ^ other.sources)
+
+
+def statements(document: Document) -> list[Statement]:
+    names_by_sentence: dict[int, set[str]] = {}
+    for name in document.names:
+        sentence = document.sentence_at(name.start)
+        if sentence is not None:
+            key = _name_key(name.text)
+            if key not in CALENDAR:
+                names_by_sentence.setdefault(sentence.index, set()).add(key)
+    return [
+        Statement(s, terms, frozenset(names_by_sentence.get(s.index, ())))
+        for s, terms in zip(document.sentences, document.sentence_terms, strict=True)
+    ]
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[’']s$", "", text).split()[-1].lower()
+
+
+def stem(word: str) -> str:
+    return word.replace("’s", "").replace("'s", "")[:6]
+
+
+def overlap(a: Statement, b: Statement) -> float:
+    """Share of the smaller statement's content words found in the other."""
+    small = min(len(a.content), len(b.content))
+    return len(a.content & b.content) / small if small else 0.0
