@@ -45,8 +45,9 @@ ROLE_WORDS = (
     "director", "chief", "commander", "chancellor", "judge", "coach", "captain", "manager", "ceo", "chief executive",
     "founder", "leader", "treasurer", "head", "king", "queen", "prince", "envoy", "councillor", "councilor",
     "lawmaker", "mp", "representative", "speaker", "inspector", "professor", "attorney general", "prosecutor",
-    "editor", "striker", "goalkeeper", "defender", "midfielder", "deputy", "commissioner", "sheriff", "superintendent",
+    "editor", "officer", "chief financial officer", "chief operating officer", "striker", "goalkeeper", "defender", "midfielder", "deputy", "commissioner", "sheriff", "superintendent",
 )
+ROLE_TOKENS = frozenset(word for role in ROLE_WORDS for word in role.split())
 ROLE_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True)) + r")\b", re.I)
 NOT_A_CURRENT_ROLE = re.compile(r"\b(?:former|ex|then|acting|interim|outgoing|incoming|late|previous|one-time|onetime|would-be|new)\b", re.I)
 SPELLING_VARIANTS = {"defence": "defense", "labour": "labor", "councillor": "councilor", "spokeswoman": "spokesperson",

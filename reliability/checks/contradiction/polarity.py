@@ -11,8 +11,9 @@ from reliability.checks.contradiction.statements import Statement, overlap, stem
 
 AUXILIARIES = frozenset("be been being have has had do does did is are was were will would can could yet".split())
 
-MIN_OVERLAP = 0.6
+MIN_OVERLAP = 0.5
 MIN_CONTENT = 4
+MIN_SHARED = 2
 MAX_SHARED_POSTINGS = 50  # a word in more sentences than this says nothing about which two match
 
 
@@ -30,7 +31,7 @@ def polarity_conflicts(statements: list[Statement]) -> list[Conflict]:
                 shared[pair] += 1
     found = []
     for (i, j), count in sorted(shared.items()):
-        if count < 3:
+        if count < MIN_SHARED:
             continue
         a, b = statements[i], statements[j]
         if overlap(a, b) < MIN_OVERLAP or a.different_sources(b) or b.update:

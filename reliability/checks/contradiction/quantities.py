@@ -32,6 +32,7 @@ NOT_COUNTS = frozenset(
 )
 SKIP_WORDS = frozenset("of the more other than additional further some".split())
 ARTICLE_WORDS = frozenset({"a", "an"})
+NUMBER_TOKENS = frozenset(part for phrase in (*UNITS, *SCALES, *VAGUE_PLURALS) for part in phrase.split()) - ARTICLE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +48,11 @@ class Count:
     exact: bool
 
     def comparable(self, other: Count) -> bool:
-        same_thing = self.head == other.head or (
-            self.outcome is not None and self.outcome == other.outcome
-            and (self.head in GENERIC_COUNTED or other.head in GENERIC_COUNTED)
-        )
-        if not same_thing:
-            return False
-        if self.outcome and other.outcome and self.outcome != other.outcome:
+        generic = self.head in GENERIC_COUNTED or other.head in GENERIC_COUNTED
+        if generic:  # "people" says nothing on its own: the outcome must say what was counted
+            if self.outcome is None or self.outcome != other.outcome:
+                return False
+        elif self.head != other.head or (self.outcome and other.outcome and self.outcome != other.outcome):
             return False
         return not (self.modifiers and other.modifiers and self.modifiers != other.modifiers)
 
@@ -63,7 +62,9 @@ class Count:
 
 def counts(document: Document) -> list[Count]:
     found = []
-    for sentence in document.sentences:
+    for sentence, words in zip(document.sentences, document.sentence_terms, strict=True):
+        if not _mentions_number(sentence.text, words):
+            continue  # the count pattern is costly: only sentences with a digit or a number word
         for m in COUNT_RE.finditer(sentence.text):
             count = _count(sentence, m)
             if count is not None:
@@ -135,9 +136,12 @@ def _value(text: str) -> float | None:
 
 
 def _nearby_outcome(text: str, m: re.Match[str]) -> str | None:
-    window = text[max(0, m.start() - 40) : m.end() + 40].lower()
-    found = [OUTCOME_OF[w] for w in re.findall(r"[a-z]+", window) if w in OUTCOME_OF]
-    return found[0] if len(set(found)) == 1 else None
+    """What happened to the counted: the nearest outcome word after the count, else just before it."""
+    after = [OUTCOME_OF[w] for w in re.findall(r"[a-z]+", text[m.start() : m.end() + 30].lower()) if w in OUTCOME_OF]
+    if after:
+        return after[0]
+    before = [OUTCOME_OF[w] for w in re.findall(r"[a-z]+", text[max(0, m.start() - 40) : m.start()].lower()) if w in OUTCOME_OF]
+    return before[-1] if before else None
 
 
 def _lemma(word: str) -> str:
@@ -146,3 +150,7 @@ def _lemma(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _mentions_number(text: str, words: tuple[str, ...]) -> bool:
+    return any(c.isdigit() for c in text) or any(part in NUMBER_TOKENS for w in words for part in w.split("-"))

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from reliability.checks.contradiction.conflicts import Conflict
-from reliability.checks.contradiction.lexicon import NOT_A_CURRENT_ROLE, ROLE_RE, SPELLING_VARIANTS
+from reliability.checks.contradiction.lexicon import NOT_A_CURRENT_ROLE, ROLE_RE, ROLE_TOKENS, SPELLING_VARIANTS
 from reliability.checks.contradiction.statements import Statement
 from reliability.document import Document
 
@@ -17,14 +17,18 @@ _ROLE = rf"(?i:{ROLE_RE.pattern})"
 BEFORE_NAME = re.compile(rf"(?P<title>(?:(?:former|acting|then|ex-|interim) )?(?:{_TITLE_WORD} ){{0,4}}(?:[a-z]+ ){{0,2}}{_ROLE})\s+{_PERSON}")
 # "Khawaja Asif, the defense minister," / "Khawaja Asif, Pakistan's defence minister"
 AFTER_NAME = re.compile(rf"{_PERSON}, (?:the |a |an |its |his |her |their |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w-]+ ){{0,4}}?{_ROLE})\b")
+# "The club's manager, Steve Walcott, said"
+TITLE_THEN_NAME = re.compile(rf"(?:[Tt]he |[Ii]ts |[Hh]is |[Hh]er |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w’'-]+ ){{0,3}}?{_ROLE}), {_PERSON},")
 NATIONALITY = re.compile(r"^(?:[a-z]+(?:’s|'s)|pakistani|afghan|american|british|french|german|russian|chinese|indian|iranian|israeli|turkish|us|u\.s\.|uk|the|of the|country's|party's)$")
 
 
 def role_conflicts(document: Document, statements: list[Statement]) -> list[Conflict]:
     titles: dict[str, list[tuple[Statement, str, str]]] = defaultdict(list)
     for statement in statements:
+        if not statement.names or ROLE_TOKENS.isdisjoint(statement.words):
+            continue  # the regular expressions below are costly: only sentences with a name and a role word
         text = statement.sentence.text
-        for pattern in (BEFORE_NAME, AFTER_NAME):
+        for pattern in (BEFORE_NAME, AFTER_NAME, TITLE_THEN_NAME):
             for m in pattern.finditer(text):
                 person = m.group("person")
                 if not person[:1].isupper() or ROLE_RE.fullmatch(person.split()[-1]) or len(person) < 3:

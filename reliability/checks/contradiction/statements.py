@@ -13,7 +13,9 @@ STOP_WORDS = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been being has have had do does did "
     "it its this that these those he she they we you i his her their our your them him us who whom which what when "
     "where why how than then there here also not no never so such very can could would should will may might must "
-    "said says say told after before over under into about up down out more most other some any all each both".split()
+    "said says say told after before over under into about up down out more most other some any all each both since "
+    "between while during until still just only even again already yet per via among against across through near "
+    "according".split()
 )
 CALENDAR = frozenset(WEEKDAYS + MONTHS)
 
@@ -49,7 +51,7 @@ class Statement:
 
     def different_sources(self, other: Statement) -> bool:
         """Both report speech, from people or bodies that are not the same: disagreement between sources."""
-        if not (self.reported and other.reported):
+        if not (self.reported and other.reported) or not (self.sources or other.sources):
             return False
         return not (self.sources & other.sources) or bool(self.sources ^ other.sources)
 
@@ -60,7 +62,8 @@ def statements(document: Document) -> list[Statement]:
         sentence = document.sentence_at(name.start)
         if sentence is not None:
             key = _name_key(name.text)
-            if key not in CALENDAR:
+            opens_sentence = name.start == sentence.start and " " not in name.text.strip()
+            if key not in CALENDAR and not opens_sentence:  # "Police", "Twenty-seven": capitalised, not names
                 names_by_sentence.setdefault(sentence.index, set()).add(key)
     return [
         Statement(s, terms, frozenset(names_by_sentence.get(s.index, ())))

@@ -14,7 +14,7 @@ DAY_RE = re.compile(rf"\b(?:on|last|this|late|early) (?:(?:{'|'.join(WEEKDAYS)})
 MIN_OVERLAP = 0.4
 # Verbs that only place an event in time: they do not start another event.
 NEUTRAL_VERBS = frozenset("happened occurred started scheduled planned reported confirmed staged carried organised organized "
-                          "held located based".split())
+                          "held located based played fought contested signed".split())
 
 
 def time_conflicts(document: Document, statements: list[Statement]) -> list[Conflict]:

@@ -1,0 +1,86 @@
+"""contradiction: conflicting counts, titles, dates and reversals are paired; source disagreement and updates are not."""
+
+import json
+
+import pytest
+
+from reliability.checks.contradiction import ContradictionCheck
+from reliability.checks.contradiction.quantities import counts
+from reliability.document import Document
+from reliability.models import Article
+from reliability.testing import run_check
+
+FILLER = "Residents said the town had never seen anything like it. Schools were closed for the rest of the week."
+
+
+def findings(earlier, later):
+    text = f"{earlier} {FILLER} {later}"
+    result = run_check(ContradictionCheck(), text)
+    return text, [f for f in result.findings if f.severity == "warning"], result
+
+
+@pytest.mark.parametrize(
+    "kind, earlier, later",
+    [
+        ("number", "The attack killed 23 soldiers near the border.", "The 32 soldiers killed near the border were buried on Monday."),
+        ("number", "At least three dozen civilians were killed in the shelling.", "Doctors said eight civilians were killed in the shelling."),
+        ("number", "Hundreds of homes were flooded in the valley.", "Only twelve homes were flooded in the valley, engineers said."),
+        ("role", "Defense Minister Khawaja Asif said the talks were over.", "Foreign Minister Khawaja Asif later spoke to reporters."),
+        ("role", "The party's chairman, Ian Doyle, opened the conference.", "Party treasurer Ian Doyle closed the conference."),
+        ("time", "The explosion at the refinery happened on Sunday night.", "Workers said the explosion at the refinery on Friday night shook the town."),
+        ("polarity", "The ceasefire between the two sides has held since Wednesday.", "The ceasefire between the two sides collapsed on Thursday."),
+        ("polarity", "The minister will attend the summit in Lima.", "The minister will not attend the summit in Lima."),
+    ],
+)
+def test_planted_contradictions_point_at_both_statements(kind, earlier, later):
+    text, warnings, result = findings(earlier, later)
+    assert [f.code for f in warnings] == [f"contradiction.{kind}"]
+    finding = warnings[0]
+    assert text[finding.start : finding.end] == later
+    assert text[finding.related[0].start : finding.related[0].end] == earlier
+    assert result.score < 1.0 and result.metrics[f"{kind}_conflicts"] == 1
+
+
+@pytest.mark.parametrize(
+    "earlier, later",
+    [
+        ("The army said 23 soldiers were killed in the attack.", "The Taliban said 58 soldiers were killed in the attack."),
+        ("The prosecutor accused Senator Lee of taking bribes.", "Lee denied taking bribes and said he would fight the charges."),
+        ("The death toll from the floods was 23 on Monday.", "The death toll from the floods rose to 40 on Wednesday."),
+        ("At least 30 people died in the warehouse fire.", "Firefighters said 34 people died in the warehouse fire."),
+        ("Twelve soldiers were killed and 30 were injured in the ambush.", "The 30 soldiers injured in the ambush were flown home."),
+        ("Former Finance Minister Anna Kovac criticised the budget.", "Opposition leader Anna Kovac said the budget would hurt pensioners."),
+        ("The festival runs from Friday to Sunday in the old town.", "On Saturday the festival's main stage hosted the city orchestra."),
+        ("Pakistani officials said four soldiers were killed in the clash.", "Afghan officials said 15 Afghan soldiers were killed in the clash."),
+    ],
+)
+def test_source_disagreement_updates_and_different_counts_are_not_contradictions(earlier, later):
+    _, warnings, _ = findings(earlier, later)
+    assert warnings == []
+
+
+def test_counts_become_intervals():
+    text = "At least three dozen civilians died. Hundreds of people fled. Between 20 and 30 houses burned. Nearly 2,000 students sat the exam."
+    got = {(c.head, c.low, c.high) for c in counts(Document(Article(id="t", text=text)))}
+    assert ("civilian", 36, float("inf")) in got and ("people", 200, 999) in got and ("house", 20, 30) in got
+    assert ("student", 1600, 2000) in got
+
+
+def test_clean_text_and_empty_input():
+    for text in ("", "The council met on Tuesday. It approved the budget. " * 5):
+        result = run_check(ContradictionCheck(), text)
+        assert result.findings == [] and result.score == 1.0
+
+
+def test_seeds_get_no_warning_on_their_clean_statements(seeds_dir):
+    expected = json.loads((seeds_dir / "expected.json").read_text())["articles"]
+    for name, spec in expected.items():
+        text = (seeds_dir / name).read_text(encoding="utf-8")
+        flagged = [(f.start, f.end) for f in run_check(ContradictionCheck(), text).findings if f.severity != "info"]
+        for item in spec.get("must_not_flag", []):
+            if "contradiction" in item["checks"]:
+                if item["text"] == "*":
+                    assert flagged == [], name
+                else:
+                    at = text.index(item["text"])
+                    assert not any(s <= at < e for s, e in flagged), (name, item["text"])
