@@ -99,7 +99,7 @@ def test_a_sentence_full_of_names_from_another_story_is_flagged():
     text, result = run(lines)
     assert spliced in flagged_texts(result, text)
     finding = next(f for f in result.findings if f.code == "off_topic.unrelated")
-    assert "appear nowhere else" in finding.message and "similarity" in finding.message
+    assert "found nowhere else" in finding.message and "similarity" in finding.message
 
 
 def test_a_general_remark_is_on_topic():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reliability.checks.off_topic.lexicon import FAMILIES, LINK_LIST_HEADER, LISTICLE_TITLE, SYNDICATION, Family
+from reliability.checks.off_topic.lexicon import ANY_PHRASE, FAMILIES, LINK_LIST_HEADER, LISTICLE_TITLE, SYNDICATION, Family
 from reliability.document import Document
 
 SANDWICH_MAX_WORDS = 25  # a line between two boilerplate lines that is this short belongs with them
@@ -49,6 +49,8 @@ def _block_hits(document: Document, block) -> list[Hit]:
     for sentence in document.block_sentences(block):
         if SYNDICATION.search(sentence.text):
             found.append(Hit(sentence.start, sentence.end, "syndication", "a syndication credit", syndication=True))
+            continue
+        if not ANY_PHRASE.search(sentence.text):
             continue
         family = next((f for f in FAMILIES if f.phrase is not None and f.phrase.search(sentence.text)), None)
         if family is None:

@@ -130,3 +130,6 @@ SYNDICATION = _phrase(
 
 # A line that introduces a list of links: what follows it, to the end of the article, is the list.
 LINK_LIST_HEADER = FAMILIES[2].line
+
+# Any phrase of any family: one search tells whether a sentence needs a closer look.
+ANY_PHRASE = re.compile("|".join(f.phrase.pattern for f in FAMILIES if f.phrase is not None), re.IGNORECASE)

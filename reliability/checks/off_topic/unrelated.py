@@ -20,6 +20,8 @@ from reliability.document import Document, Sentence
 MIN_SENTENCES = 6  # below this there is no "rest of the article" to compare with
 MIN_CONTENT_WORDS = 5
 STEM = 5  # "Israel"/"Israeli", "protest"/"protesters" share a stem
+ISOLATED = 0.05  # cosine similarity at or below which a sentence shares nothing with its surroundings
+OWN_WORDS = 0.7  # share of a sentence's content words found nowhere else
 MIN_SENTENCES_FOR_WARNING = 12  # in a short piece every sentence brings something new
 LEAD_SHARE = 0.15  # the first sentences of a story introduce its people and places
 CALENDAR = frozenset(
@@ -36,8 +38,7 @@ class Suspect:
     novel_share: float  # of its content words, occurring nowhere else
     novel_names: tuple[str, ...]
     novel_numbers: tuple[str, ...]
-    neighbour_similarity: float  # the best of its similarities to the sentences before and after it
-    neighbours_together: float  # similarity of those two neighbours to each other
+    neighbour_similarity: float | None  # best similarity to the sentences around it; None when not needed
 
 
 def _stems(terms: tuple[str, ...], stop_words: frozenset[str]) -> list[str]:
@@ -79,10 +80,11 @@ def analyse(document: Document, skip: set[int], corpus: CorpusStats | None) -> l
             if all(sentence_frequency[stem] == 1 for stem in name_stem_set)
         )
         novel_numbers = tuple(sorted(n for n in set(NUMBER.findall(sentence.text)) if number_counts[n] == 1))
-        before, after = _neighbour(vectors, stems, sentence.index, -1), _neighbour(vectors, stems, sentence.index, 1)
-        neighbour_similarity = max(_cosine(vector, before), _cosine(vector, after))
-        suspects.append(Suspect(sentence, similarity, novel_share, novel_names, novel_numbers,
-                                neighbour_similarity, _cosine(before, after)))
+        neighbour_similarity = None
+        if similarity <= ISOLATED and novel_share >= OWN_WORDS:  # only a candidate for a warning needs it
+            before, after = _neighbour(vectors, stems, sentence.index, -1), _neighbour(vectors, stems, sentence.index, 1)
+            neighbour_similarity = max(_cosine(vector, before), _cosine(vector, after))
+        suspects.append(Suspect(sentence, similarity, novel_share, novel_names, novel_numbers, neighbour_similarity))
     return suspects
 
 
@@ -91,8 +93,8 @@ def _name_stems(document: Document, stop_words: frozenset[str]) -> dict[int, lis
     found: dict[int, list[tuple[str, set[str]]]] = {}
     for name in document.names:
         sentence = document.sentence_at(name.start)
-        if sentence is None:
-            continue
+        if sentence is None or (name.start == sentence.start and " " not in name.text.strip()):
+            continue  # one capitalised word opening a sentence ("Temporary", "Though") is not a name
         words = [w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[^\W\d_][\w'’.-]*", name.text)]
         stems = {w[:STEM] for w in words if len(w) > 2 and w not in stop_words}
         if stems:
@@ -157,7 +159,7 @@ def judge(suspect: Suspect, in_lead: bool) -> str | None:
     with the article or its neighbours, outside the lead, where a story introduces its cast.
     """
     novel_evidence = len(suspect.novel_names) + min(1, len(suspect.novel_numbers))
-    isolated = suspect.similarity <= 0.05 and suspect.neighbour_similarity <= 0.05 and suspect.novel_share >= 0.7
+    isolated = suspect.neighbour_similarity is not None and suspect.neighbour_similarity <= ISOLATED
     if isolated and len(suspect.novel_names) >= 2 and not in_lead:
         return "warning"
     if suspect.similarity <= 0.03 and suspect.novel_share >= 0.75 and novel_evidence >= 1:
@@ -169,6 +171,6 @@ def _message(suspect: Suspect) -> str:
     novel = [*suspect.novel_names, *suspect.novel_numbers]
     mentions = ", ".join(novel[:4])
     return (
-        f"Seems to be about another story: it mentions {mentions}, which appear nowhere else in the article, and "
+        f"Seems to be about another story: it mentions {mentions}, found nowhere else in the article, and "
         f"{suspect.novel_share:.0%} of its words are its own; similarity to the rest of the article {suspect.similarity:.2f}."
     )
