@@ -10,6 +10,7 @@ from reliability.checks.contradiction.statements import Statement, overlap
 from reliability.document import Document
 
 MIN_CONTEXT_OVERLAP = 0.2
+MAX_VALUES = 5
 
 
 def number_conflicts(document: Document, statements: list[Statement]) -> list[Conflict]:
@@ -19,11 +20,18 @@ def number_conflicts(document: Document, statements: list[Statement]) -> list[Co
         if count.outcome and count.head != count.outcome:
             by_thing[count.head].append(count)
     found: dict[tuple[int, int], Conflict] = {}
-    for group in by_thing.values():
+    answered: set[int] = set()  # one finding per later sentence is enough to send an editor to it
+    for counted in by_thing.values():
+        # The first statement of each distinct value stands for its repeats: cost grows with the
+        # number of different figures given, not with how often one is repeated.
+        firsts = {(c.low, c.high, c.head, c.modifiers, c.outcome): c for c in reversed(counted)}
+        group = sorted(firsts.values(), key=lambda c: c.start)
+        if len(group) > MAX_VALUES:
+            continue  # many different figures for one thing: a series (per town, per year), not one count
         for i, earlier in enumerate(group):
             for later in group[i + 1 :]:
                 a, b = statements[earlier.sentence.index], statements[later.sentence.index]
-                if a is b or (a.sentence.index, b.sentence.index) in found:
+                if a is b or b.sentence.index in answered:
                     continue
                 if not (earlier.comparable(later) and earlier.conflicts(later)):
                     continue
@@ -38,6 +46,7 @@ def number_conflicts(document: Document, statements: list[Statement]) -> list[Co
                 message = (f"“{_short(said)}” does not agree with “{_short(before)}” earlier in the article: "
                            f"the same count cannot be both. If the figure was updated, say so.")
                 found[(a.sentence.index, b.sentence.index)] = Conflict("number", a, b, message)
+                answered.add(b.sentence.index)
     return list(found.values())
 
 

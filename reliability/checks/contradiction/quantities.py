@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reliability.checks.contradiction.lexicon import GENERIC_COUNTED, HEDGES, INF, OUTCOME_OF, SCALES, UNITS, VAGUE_PLURALS
+from reliability.checks.contradiction.statements import STOP_WORDS
 from reliability.document import Document, Sentence
 
 _UNIT_WORDS = "|".join(sorted((re.escape(w) for w in UNITS if w not in ("a", "an")), key=len, reverse=True))
@@ -30,6 +31,8 @@ NOT_COUNTS = frozenset(
     "kilometers miles metres meters feet kg tonnes tons euros dollars pounds rupees yuan yen points point times "
     "a.m p.m am pm o'clock degrees c f mph percentage-points cents billion million-year-old year-old".split()
 )
+# Words after a number that show it counts nothing here ("town 5 said", "voted 7 to 2").
+NOT_NOUNS = STOP_WORDS | frozenset("is are was were be been has have had will would said says told to and or but per".split())
 SKIP_WORDS = frozenset("of the more other than additional further some".split())
 ARTICLE_WORDS = frozenset({"a", "an"})
 NUMBER_TOKENS = frozenset(part for phrase in (*UNITS, *SCALES, *VAGUE_PLURALS) for part in phrase.split()) - ARTICLE_WORDS
@@ -89,7 +92,7 @@ def _count(sentence: Sentence, m: re.Match[str]) -> Count | None:
             continue
         head = word
         break
-    if head is None or not re.fullmatch(r"[a-z][a-z-]+", head):
+    if head is None or not re.fullmatch(r"[a-z][a-z-]+", head) or head in NOT_NOUNS:
         return None
     low, high, exact = _interval(m)
     if low is None or (exact and 1800 <= low <= 2100 and "," not in m.group(0)):
@@ -110,7 +113,8 @@ def _interval(m: re.Match[str]) -> tuple[float | None, float, bool]:
     if value is None:
         return None, 0, False
     if m.group("to"):
-        return value, float(m.group("to").replace(",", "")), False
+        high = float(m.group("to").replace(",", ""))
+        return (value, high, False) if high > value else (None, 0, False)  # "7-2" is a score, not a range
     hedge = (m.group("hedge") or "").lower()
     if hedge:
         lo, hi = HEDGES[hedge]

@@ -38,7 +38,9 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
                     continue
                 titles[person.split()[-1]].append((statement, _normal(title), title))
     found = []
-    for surname, mentions in titles.items():
+    for surname, titled in titles.items():
+        firsts = {title: (a, title, shown) for a, title, shown in reversed(titled)}
+        mentions = sorted(firsts.values(), key=lambda mention: mention[0].sentence.index)
         for i, (a, title_a, shown_a) in enumerate(mentions):
             clash = next(((b, t, s) for b, t, s in mentions[i + 1 :] if b is not a and _incompatible(title_a, t)), None)
             if clash:

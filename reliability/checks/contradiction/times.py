@@ -27,7 +27,9 @@ def time_conflicts(document: Document, statements: list[Statement]) -> list[Conf
         for word in _events_of_the_day(statement):
             by_event[word[:5]].append((statement, day))
     found: dict[tuple[int, int], Conflict] = {}
-    for mentions in by_event.values():
+    for dated in by_event.values():
+        firsts = {day: (statement, day) for statement, day in reversed(dated)}
+        mentions = sorted(firsts.values(), key=lambda mention: mention[0].sentence.index)
         for i, (a, day_a) in enumerate(mentions):
             for b, day_b in mentions[i + 1 :]:
                 key = (a.sentence.index, b.sentence.index)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reliability.check import BaseCheck, CheckContext
 from reliability.checks.duplication.findings import FindingBuilder
-from reliability.checks.duplication.matching import find_repeats
+from reliability.checks.duplication.matching import Repeat, find_repeats
 from reliability.checks.duplication.ngrams import duplicate_ngram_fractions, repeated_passages, top_ngrams
 from reliability.checks.duplication.runs import group_runs
 from reliability.checks.duplication.units import paragraphs, sentences
@@ -34,8 +34,8 @@ class DuplicationCheck(BaseCheck):
         for run in group_runs(paragraph_repeats):
             build.paragraph_run(run)
         sentence_repeats = [r for r in find_repeats(sentences(document)) if not build.covered(r.unit.start, r.unit.end)]
-        for repeat in sentence_repeats:
-            build.sentence(repeat)
+        for run in _consecutive(sentence_repeats):
+            build.sentences(run)
         words = document.lower_words
         for passage in repeated_passages(words):
             build.passage(passage)
@@ -51,13 +51,24 @@ class DuplicationCheck(BaseCheck):
         metrics = {
             "duplicated_char_fraction": share,
             "duplicated_paragraphs": sum(len(r.repeats) for r in build.runs),
-            "duplicated_sentences": sum(f.code.endswith("sentence") for f in findings),
+            "duplicated_sentences": sum(len(run) for run in _consecutive(sentence_repeats)),
             "duplicated_passages": sum(f.code == "duplication.passage" for f in findings),
             "near_duplicates": sum(".near_" in f.code for f in findings),
             **{f"top_{t.n}gram_char_fraction": t.fraction for t in tops},
             **{f"duplicate_{n}gram_char_fraction": v for n, v in duplicate_fractions.items()},
         }
         return self.result(score, findings, metrics)
+
+
+def _consecutive(repeats: list[Repeat]) -> list[list[Repeat]]:
+    """Repeated sentences that follow one another, grouped: a sentence pasted fifty times is one finding."""
+    runs: list[list[Repeat]] = []
+    for repeat in repeats:
+        if runs and repeat.unit.index == runs[-1][-1].unit.index + 1:
+            runs[-1].append(repeat)
+        else:
+            runs.append([repeat])
+    return runs
 
 
 @hookimpl

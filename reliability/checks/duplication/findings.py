@@ -59,6 +59,19 @@ class FindingBuilder:
         kind = "paragraph" if run.exact else "near_paragraph"
         self._add(kind, severity, message, (run.start, run.end), (run.first_start, run.first_end), run.similarity)
 
+    def sentences(self, run: list[Repeat]) -> None:
+        """One finding for consecutive repeated sentences, pointing at the first sentence repeated."""
+        if len(run) == 1:
+            self.sentence(run[0])
+            return
+        span = (run[0].unit.start, run[-1].unit.end)
+        first = run[0].first
+        exact = all(r.exact for r in run)
+        message = (f"These {len(run)} sentences in a row repeat earlier ones (the first from line {self._line(first.start)}), "
+                   f"{'word for word' if exact else 'with small edits'}.")
+        severity = "error" if (span[1] - span[0]) / self.size >= ERROR_SHARE else "warning"
+        self._add("sentence" if exact else "near_sentence", severity, message, span, (first.start, first.end))
+
     def sentence(self, repeat: Repeat) -> None:
         unit, first = repeat.unit, repeat.first
         where = self._line(first.start)

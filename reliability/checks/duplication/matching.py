@@ -15,6 +15,7 @@ from reliability.checks.duplication.units import Unit
 
 NEAR_SIMILARITY = 0.85
 SHINGLE = 3
+MAX_POSTINGS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,10 @@ def _shingles(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 def _nearest(unit: Unit, shingles: set, units: list[Unit], by_shingle: dict) -> Repeat | None:
     shared: dict[int, int] = defaultdict(int)
     for shingle in shingles:
-        for position in by_shingle.get(shingle, ()):
+        postings = by_shingle.get(shingle, ())
+        if len(postings) > MAX_POSTINGS:
+            continue  # a phrase in that many units says nothing about which one this repeats
+        for position in postings:
             shared[position] += 1
     best: Repeat | None = None
     for position, count in sorted(shared.items()):
