@@ -84,3 +84,9 @@ def test_seeds_get_no_warning_on_their_clean_statements(seeds_dir):
                 else:
                     at = text.index(item["text"])
                     assert not any(s <= at < e for s, e in flagged), (name, item["text"])
+
+
+def test_a_series_of_figures_for_different_places_is_not_a_contradiction():
+    text = " ".join(f"In district {n}, officials said {n * 3} people were hurt in the storm." for n in range(1, 30))
+    result = run_check(ContradictionCheck(), text)
+    assert [f for f in result.findings if f.severity == "warning"] == []

@@ -113,3 +113,11 @@ def _nth(text, needle, occurrence):
     for _ in range(occurrence):
         at = text.index(needle, at + 1)
     return at
+
+
+def test_a_sentence_pasted_hundreds_of_times_is_one_finding():
+    sentence = "The council met on Tuesday and voted to close the library on the high street."
+    text = " ".join([sentence] * 300)
+    result = run(text)
+    assert len(result.findings) == 1 and result.findings[0].severity == "error"
+    assert result.score == 0.0

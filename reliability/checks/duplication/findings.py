@@ -105,6 +105,8 @@ class FindingBuilder:
         words = self.document.words
         first = (words[top.positions[0]].start, words[top.positions[0] + top.n - 1].end)
         span = (words[top.positions[1]].start, words[top.positions[-1] + top.n - 1].end)
+        if self._overlaps(*span) or any(f.code == "duplication.ngram_repetition" for f in self.findings):
+            return  # already explained by a repeated passage, or by a shorter phrase of the same run
         phrase = " ".join(top.words)
         message = (f"“{phrase}” is repeated {len(top.positions)} times and makes up {top.fraction:.0%} of the text "
                    f"(Gopher's quality rules allow {limit:.0%} for a {top.n}-word phrase): repetitive or generated text.")
