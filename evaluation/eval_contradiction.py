@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from evaluation.articles import read_articles  # noqa: E402
 from reliability.check import CheckContext  # noqa: E402
 from reliability.checks.contradiction import KINDS, ContradictionCheck  # noqa: E402
 from reliability.document import Document  # noqa: E402
@@ -39,13 +40,7 @@ class Example:
 
 
 def _hosts() -> list[tuple[str, str]]:
-    found = []
-    for path in HOSTS:
-        for chunk in path.read_text(encoding="utf-8").split("\n### ")[1:]:
-            header, _, rest = chunk.partition("\n")
-            meta = dict(kv.split("=", 1) for kv in header.split() if "=" in kv)
-            found.append((f"{path.parent.name}:{meta['id']}", rest.partition("\n@@")[0].strip("\n")))
-    return found
+    return [(ident, text) for path in HOSTS for ident, _, text in read_articles(path)]
 
 
 def _pairs() -> list[tuple[str, str, str, str]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from evaluation.articles import read_articles  # noqa: E402
 from reliability.check import CheckContext  # noqa: E402
 from reliability.checks.duplication import DuplicationCheck  # noqa: E402
 from reliability.document import Document  # noqa: E402
@@ -38,15 +39,6 @@ class Example:
     planted: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _articles(path: Path) -> list[tuple[str, str]]:
-    found = []
-    for chunk in path.read_text(encoding="utf-8").split("\n### ")[1:]:
-        header, _, rest = chunk.partition("\n")
-        meta = dict(kv.split("=", 1) for kv in header.split() if "=" in kv)
-        found.append((f"{path.parent.name}:{meta['id']}", rest.partition("\n@@")[0].strip("\n")))
-    return found
-
-
 def _edit(line: str, rng: random.Random) -> str:
     """The same line with one small edit: a word swapped, or its punctuation changed."""
     words = line.split(" ")
@@ -60,7 +52,7 @@ def _edit(line: str, rng: random.Random) -> str:
 
 def build() -> list[Example]:
     """The planted set and its controls."""
-    bases = [a for path in SOURCES for a in _articles(path)]
+    bases = [(ident, text) for path in SOURCES for ident, _, text in read_articles(path)]
     examples: list[Example] = []
     for n, (ident, text) in enumerate(bases):
         split = SPLITS[n % 3]
@@ -96,7 +88,7 @@ def build() -> list[Example]:
             examples.append(Example(f"{ident}/dateline", split, "control", dated))
         examples.append(Example(f"{ident}/chant", split, "control",
                                 text + "\nOutside, a small crowd chanted: “Not in our name! Not in our name!”"))
-    for ident, text in _articles(CONTROLS):
+    for ident, _, text in read_articles(CONTROLS):
         examples.append(Example(ident, SPLITS[len(examples) % 3], "control", text))
     return examples
 
@@ -138,7 +130,7 @@ def evaluate(examples: list[Example]) -> dict:
 
 def throughput() -> float:
     """docs/s of the check alone on ~3 KB articles (the Document built beforehand, as the engine does)."""
-    bases = [text for path in SOURCES for _, text in _articles(path)]
+    bases = [text for path in SOURCES for _, _, text in read_articles(path)]
     articles = ["\n".join(bases[i : i + 5]) for i in range(0, len(bases) - 5)]
     documents = [Document(Article(id=str(i), text=t)) for i, t in enumerate(articles * 10)]
     check, context = DuplicationCheck(), CheckContext()

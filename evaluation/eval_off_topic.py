@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from evaluation.articles import read_articles  # noqa: E402
 from reliability.check import CheckContext  # noqa: E402
 from reliability.checks.off_topic import OffTopicCheck  # noqa: E402
 from reliability.document import Document  # noqa: E402
@@ -42,15 +43,6 @@ class Example:
     planted: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: {k: [] for k in KINDS})
 
 
-def _articles(path: Path) -> list[tuple[str, str, str]]:
-    found = []
-    for chunk in path.read_text(encoding="utf-8").split("\n### ")[1:]:
-        header, _, rest = chunk.partition("\n")
-        meta = dict(kv.split("=", 1) for kv in header.split() if "=" in kv)
-        found.append((f"{path.parent.name}:{meta['id']}", meta.get("split", "dev"), rest.partition("\n@@")[0].strip("\n")))
-    return found
-
-
 def _sentences(paragraph: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", paragraph) if s]
 
@@ -61,7 +53,7 @@ def _boilerplate() -> list[tuple[str, str, str]]:
 
 
 def build() -> list[Example]:
-    long = _articles(LONG)
+    long = read_articles(LONG)
     examples: list[Example] = []
     for ident, split, text in long:
         examples.append(Example(f"{ident}/clean", split, text))
@@ -81,7 +73,7 @@ def build() -> list[Example]:
             ex.planted["unrelated"].append((len(before), len(before) + len(sentence)))
             examples.append(ex)
     lines = _boilerplate()
-    bases = long + [a for path in SHORT for a in _articles(path)]
+    bases = long + [a for path in SHORT for a in read_articles(path)]
     for n, (ident, _, text) in enumerate(bases):
         split = SPLITS[n % 3]
         rng = random.Random("boilerplate:" + ident)
@@ -148,7 +140,7 @@ def evaluate(examples: list[Example]) -> dict:
 
 def throughput() -> float:
     """docs/s of the check alone on ~3 KB articles (Documents built beforehand, as the engine does)."""
-    texts = [t for _, _, t in _articles(LONG)] * 40
+    texts = [t for _, _, t in read_articles(LONG)] * 40
     documents = [Document(Article(id=str(i), text=t)) for i, t in enumerate(texts)]
     check, context = OffTopicCheck(), CheckContext()
     check.run(documents[0], context)

@@ -30,3 +30,56 @@ def seeds_dir() -> Path:
     if not (SEEDS / "expected.json").is_file():
         pytest.skip("../shared/seeds is not present in this checkout")
     return SEEDS
+
+
+@pytest.fixture
+def evaluation():
+    """Load `evaluation/eval_<name>.py` as a module: `evaluation("duplication").evaluate(...)`."""
+    import importlib.util
+    import sys
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(f"eval_{name}", ROOT / "evaluation" / f"eval_{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
+        spec.loader.exec_module(module)
+        return module
+
+    return load
+
+
+@pytest.fixture
+def seed_expectations(seeds_dir):
+    """Assert a check's must-flag and must-not-flag expectations on the seeds (warnings and errors only)."""
+    import json
+
+    from reliability.testing import run_check
+
+    def check(instance, articles=None) -> None:
+        expected = json.loads((seeds_dir / "expected.json").read_text())["articles"]
+        for name, spec in expected.items():
+            if articles is not None and name not in articles:
+                continue
+            text = (seeds_dir / name).read_text(encoding="utf-8")
+            flagged = [(f.start, f.end) for f in run_check(instance, text).findings if f.severity != "info"]
+            for item in spec.get("must_flag", []):
+                if item["check"] == instance.name:
+                    at = _nth(text, item["text"], item["occurrence"])
+                    assert any(s <= at < e for s, e in flagged), (name, "must flag", item["text"])
+            for item in spec.get("must_not_flag", []):
+                if instance.name not in item["checks"]:
+                    continue
+                if item["text"] == "*":
+                    assert flagged == [], (name, "must not flag anything")
+                else:
+                    at = _nth(text, item["text"], item["occurrence"])
+                    assert not any(s <= at < e for s, e in flagged), (name, "must not flag", item["text"])
+
+    return check
+
+
+def _nth(text: str, needle: str, occurrence: int) -> int:
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(needle, at + 1)
+    return at

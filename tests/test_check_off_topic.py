@@ -1,7 +1,5 @@
 """off_topic: page boilerplate is flagged line by line with its reason; clean copy is not; spliced text is weighed."""
 
-import json
-
 import pytest
 
 from reliability.checks.off_topic import OffTopicCheck
@@ -114,20 +112,6 @@ def test_empty_and_non_english_text_do_not_crash():
         assert run_check(OffTopicCheck(), text).score == 1.0
 
 
-def test_seed_expectations_that_hold(seeds_dir):
+def test_seed_expectations_that_hold(seed_expectations):
     """Boilerplate on 003/004 and no warning on 001; the 002 spliced sentences are a known miss (see docs)."""
-    expected = json.loads((seeds_dir / "expected.json").read_text())["articles"]
-    for name in ("001_8e8533f7b8c10054.txt", "003_d3988af59341f4c9.txt", "004_e2456eba9224f9f8.txt"):
-        text = (seeds_dir / name).read_text(encoding="utf-8")
-        flagged = [(f.start, f.end) for f in run_check(OffTopicCheck(), text).findings if f.severity != "info"]
-        for item in expected[name].get("must_flag", []):
-            if item["check"] == "off_topic":
-                at = text.index(item["text"])
-                assert any(s <= at < e for s, e in flagged), (name, item["text"])
-        for item in expected[name].get("must_not_flag", []):
-            if "off_topic" in item["checks"]:
-                if item["text"] == "*":
-                    assert flagged == [], name
-                else:
-                    at = text.index(item["text"])
-                    assert not any(s <= at < e for s, e in flagged), (name, item["text"])
+    seed_expectations(OffTopicCheck(), articles={"001_8e8533f7b8c10054.txt", "003_d3988af59341f4c9.txt", "004_e2456eba9224f9f8.txt"})

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
-EVAL = Path(__file__).resolve().parents[1] / "evaluation" / "eval_attribution.py"
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("eval_attribution", EVAL)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_annotations_all_occur_in_their_articles():
-    examples = _module().load()
+def test_annotations_all_occur_in_their_articles(evaluation):
+    examples = evaluation("attribution").load()
     assert len(examples) >= 25 and {e.split for e in examples} == {"dev", "test", "holdout"}
     assert sum(len(e.quotes) for e in examples) >= 80
 
 
-def test_targets_hold_on_every_split():
-    ev = _module()
+def test_targets_hold_on_every_split(evaluation):
+    ev = evaluation("attribution")
     examples = ev.load()
     for split in ("dev", "test", "holdout"):
         r = ev.evaluate([e for e in examples if e.split == split])

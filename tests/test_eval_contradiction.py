@@ -1,22 +1,8 @@
 """The contradiction evaluation runs and meets its targets on every split."""
 
-import importlib.util
-import sys
-from pathlib import Path
 
-EVAL = Path(__file__).resolve().parents[1] / "evaluation" / "eval_contradiction.py"
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("eval_contradiction", EVAL)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_precision_holds_on_every_split_and_recall_per_kind_is_reported():
-    ev = _module()
+def test_precision_holds_on_every_split_and_recall_per_kind_is_reported(evaluation):
+    ev = evaluation("contradiction")
     examples = ev.build()
     assert sum(e.kind not in ("clean", "none") for e in examples) >= 40 and sum(e.kind == "none" for e in examples) >= 15
     for split in ev.SPLITS:

@@ -1,22 +1,8 @@
 """The duplication evaluation runs and meets its targets on every split."""
 
-import importlib.util
-import sys
-from pathlib import Path
 
-EVAL = Path(__file__).resolve().parents[1] / "evaluation" / "eval_duplication.py"
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("eval_duplication", EVAL)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_precision_and_recall_hold_on_every_split():
-    ev = _module()
+def test_precision_and_recall_hold_on_every_split(evaluation):
+    ev = evaluation("duplication")
     examples = ev.build()
     assert len(examples) >= 300 and sum(e.kind == "control" for e in examples) >= 150
     for split in ev.SPLITS:

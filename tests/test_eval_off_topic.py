@@ -1,22 +1,8 @@
 """The off_topic evaluation runs; boilerplate meets its targets on every split and clean controls stay clean."""
 
-import importlib.util
-import sys
-from pathlib import Path
 
-EVAL = Path(__file__).resolve().parents[1] / "evaluation" / "eval_off_topic.py"
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("eval_off_topic", EVAL)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_boilerplate_targets_hold_and_no_clean_control_gets_a_warning():
-    ev = _module()
+def test_boilerplate_targets_hold_and_no_clean_control_gets_a_warning(evaluation):
+    ev = evaluation("off_topic")
     examples = ev.build()
     assert len(examples) >= 150
     for split in ev.SPLITS:

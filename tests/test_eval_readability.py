@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
-EVAL = Path(__file__).resolve().parents[1] / "evaluation" / "eval_readability.py"
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("eval_readability", EVAL)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_annotations_all_occur_in_their_articles():
-    examples = _module().load()
+def test_annotations_all_occur_in_their_articles(evaluation):
+    examples = evaluation("readability").load()
     assert len(examples) >= 20 and {e.split for e in examples} == {"dev", "test"}
     assert sum(len(e.spans["glued_words"]) for e in examples) >= 10
     assert sum(not any(e.spans.values()) for e in examples) >= 8  # clean controls
 
 
-def test_targets_hold_on_every_split():
-    ev = _module()
+def test_targets_hold_on_every_split(evaluation):
+    ev = evaluation("readability")
     examples = ev.load()
     for split in ("dev", "test"):
         r = ev.evaluate([e for e in examples if e.split == split])
@@ -37,6 +23,6 @@ def test_targets_hold_on_every_split():
     assert overall["shouting"]["recall"] >= 0.6, overall["misses"]
 
 
-def test_camel_case_names_rarely_draw_a_warning():
-    names = _module().name_false_positives()
+def test_camel_case_names_rarely_draw_a_warning(evaluation):
+    names = evaluation("readability").name_false_positives()
     assert len(names["warning"]) <= 0.02 * names["contexts"], names["warning"]
