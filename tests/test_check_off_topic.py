@@ -115,3 +115,20 @@ def test_empty_and_non_english_text_do_not_crash():
 def test_seed_expectations_that_hold(seed_expectations):
     """Boilerplate on 003/004 and no warning on 001; the 002 spliced sentences are a known miss (see docs)."""
     seed_expectations(OffTopicCheck(), articles={"001_8e8533f7b8c10054.txt", "003_d3988af59341f4c9.txt", "004_e2456eba9224f9f8.txt"})
+
+
+def test_with_a_corpus_a_short_line_recurring_across_articles_is_boilerplate():
+    from reliability.check import CheckContext
+    from reliability.corpus import corpus_stats
+    from reliability.document import Document
+    from reliability.models import Article
+
+    slogan = "Your city, your voice"
+    texts = [STORY[i % 5] + "\n" + slogan + "\n" + STORY[(i + 1) % 5] for i in range(4)]
+    documents = [Document(Article(id=str(i), text=t)) for i, t in enumerate(texts)]
+    corpus = corpus_stats(documents)
+    alone = OffTopicCheck().run(documents[0], CheckContext())
+    batch = OffTopicCheck().run(documents[0], CheckContext(corpus=corpus))
+    assert flagged_texts(alone, texts[0]) == []
+    assert flagged_texts(batch, texts[0]) == [slogan]
+    assert "4 articles" in batch.findings[0].message

@@ -28,7 +28,7 @@ class OffTopicCheck(BaseCheck):
     def run(self, document: Document, context: CheckContext) -> CheckResult:
         size = max(1, len(document.text.strip()))
         findings = []
-        for hit in find_boilerplate(document):
+        for hit in find_boilerplate(document, context.corpus):
             if hit.syndication:
                 findings.append(self.finding("syndication", "info", f"Syndication credit: {hit.reason}, not a defect.", hit.start, hit.end))
             else:

@@ -1,8 +1,9 @@
 """Find the web page's own text around and inside the story: one family per finding, with its reason.
 
-Three passes over the Document's blocks (lines): a block or sentence matching a family's pattern;
-the short lines sandwiched between two such blocks (the rest of the same appeal or menu); and the
-tail after a "Latest articles"-style header, which is a list of teasers to the end of the page.
+Three passes over the Document's blocks (lines): a block or sentence matching a family's pattern
+(or, with corpus statistics, a short non-sentence line recurring across the batch); the short lines
+sandwiched between two such blocks (the rest of the same appeal or menu); and the tail after a
+"Latest articles"-style header, which is a list of teasers to the end of the page.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reliability.checks.off_topic.lexicon import ANY_PHRASE, FAMILIES, LINK_LIST_HEADER, LISTICLE_TITLE, SYNDICATION, Family
+from reliability.check import CorpusStats
 from reliability.document import Document
 
 SANDWICH_MAX_WORDS = 25  # a line between two boilerplate lines that is this short belongs with them
 TEASER_MAX_WORDS = 40
 TAIL_START_SHARE = 0.5  # a link-list header only counts in the second half of the article
+RECURRING_MAX_WORDS = 12
+RECURRING_MIN_ARTICLES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +30,11 @@ class Hit:
     syndication: bool = False
 
 
-def find_boilerplate(document: Document) -> list[Hit]:
+def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> list[Hit]:
     """Boilerplate spans (whole lines or single sentences), in text order, non-overlapping."""
     hits: dict[int, list[Hit]] = {}
     for block in document.blocks:
-        found = _block_hits(document, block)
+        found = _block_hits(document, block) or _recurring(document, block, corpus)
         if found:
             hits[block.index] = found
     _fill_sandwiches(document, hits)
@@ -61,6 +65,20 @@ def _block_hits(document: Document, block) -> list[Hit]:
         else:
             found.append(Hit(sentence.start, sentence.end, family.name, family.reason))
     return found
+
+
+def _recurring(document: Document, block, corpus: CorpusStats | None) -> list[Hit]:
+    """With --corpus: a short line that is not a sentence and recurs in several articles of the batch
+    is the site's own text (a slogan, a section name, a teaser), whatever its wording."""
+    if corpus is None or len(document.words_between(block.start, block.end)) > RECURRING_MAX_WORDS:
+        return []
+    text = block.text.strip()
+    if not text or text[-1] in ".!?\"”’":
+        return []  # a sentence shared by several articles is more likely syndicated copy than chrome
+    sharing = corpus.articles_sharing(document, block.index)
+    if sharing < RECURRING_MIN_ARTICLES:
+        return []
+    return [Hit(block.start, block.end, "recurring", f"a line repeated in {sharing} articles of this batch: the site's own text")]
 
 
 def _whole(block, family: Family) -> Hit:
