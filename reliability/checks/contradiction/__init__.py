@@ -44,9 +44,9 @@ class ContradictionCheck(BaseCheck):
                 continue
             seen.add(key)
             later, earlier = conflict.later.sentence, conflict.earlier.sentence
-            findings.append(self.finding(conflict.kind, conflict.severity, conflict.message, later.start, later.end,
+            findings.append(self.finding(conflict.kind, "warning", conflict.message, later.start, later.end,
                                          related=[(earlier.start, earlier.end)]))
-        warnings = sum(f.severity != "info" for f in findings)
+        warnings = len(findings)
         metrics = {f"{kind}_conflicts": sum(f.code == f"contradiction.{kind}" for f in findings) for kind in KINDS}
         metrics["statements"] = len(said)
         return self.result(1.0 - PENALTY_PER_WARNING * warnings, findings, metrics)

@@ -13,4 +13,3 @@ class Conflict:
     earlier: Statement
     later: Statement
     message: str
-    severity: str = "warning"
