@@ -25,9 +25,10 @@ from reliability.check import CheckContext  # noqa: E402
 from reliability.checks.off_topic import OffTopicCheck  # noqa: E402
 from reliability.document import Document  # noqa: E402
 from reliability.models import Article  # noqa: E402
+from reliability.semantic import SentenceEncoder, load_encoder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-LONG = HERE / "off_topic" / "articles.txt"
+LONG = [HERE / "off_topic" / "articles.txt", *sorted((HERE / "off_topic").glob("stories_*.txt"))]
 SHORT = [HERE / "attribution" / "articles.txt"]  # the readability set carries page chrome on purpose
 BOILERPLATE = HERE / "off_topic" / "boilerplate.txt"
 SPLITS = ("dev", "test", "holdout")
@@ -53,7 +54,7 @@ def _boilerplate() -> list[tuple[str, str, str]]:
 
 
 def build() -> list[Example]:
-    long = read_articles(LONG)
+    long = [article for path in LONG for article in read_articles(path)]
     examples: list[Example] = []
     for ident, split, text in long:
         examples.append(Example(f"{ident}/clean", split, text))
@@ -102,8 +103,28 @@ def build() -> list[Example]:
     return examples
 
 
-def evaluate(examples: list[Example]) -> dict:
-    check, context = OffTopicCheck(), CheckContext()
+class MemoEncoder:
+    """The process's sentence encoder, remembering each sentence: the splices of one article share all but one."""
+
+    def __init__(self, encoder: SentenceEncoder) -> None:
+        self.name, self._encoder, self._known = encoder.name, encoder, {}
+
+    def encode(self, texts):
+        import numpy as np
+
+        new = [t for t in dict.fromkeys(texts) if t not in self._known]
+        self._known.update(zip(new, self._encoder.encode(new)))
+        return np.array([self._known[t] for t in texts]).reshape(len(texts), -1)
+
+
+def semantic_encoder() -> MemoEncoder | None:
+    """The semantic model when the extra is installed (the figures differ with and without it)."""
+    encoder = load_encoder()
+    return MemoEncoder(encoder) if encoder is not None else None
+
+
+def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None) -> dict:
+    check, context = OffTopicCheck(), CheckContext(encoder=encoder)
     stats = {k: {"planted": 0, "found": 0, "tp": 0, "fp": 0, "found_as_info": 0, "info_fp": 0} for k in KINDS}
     misses, false_alarms = [], []
     for ex in examples:
@@ -138,11 +159,12 @@ def evaluate(examples: list[Example]) -> dict:
     return report
 
 
-def throughput() -> float:
-    """docs/s of the check alone on ~3 KB articles (Documents built beforehand, as the engine does)."""
-    texts = [t for _, _, t in read_articles(LONG)] * 40
+def throughput(encoder: SentenceEncoder | None = None, copies: int = 40) -> float:
+    """docs/s of the check alone on ~3 KB articles (Documents built beforehand, as the engine does;
+    with an encoder, encoding every article's sentences is part of the time)."""
+    texts = [t for path in LONG for _, _, t in read_articles(path)] * copies
     documents = [Document(Article(id=str(i), text=t)) for i, t in enumerate(texts)]
-    check, context = OffTopicCheck(), CheckContext()
+    check, context = OffTopicCheck(), CheckContext(encoder=encoder)
     check.run(documents[0], context)
     start = time.perf_counter()
     for document in documents:
@@ -152,12 +174,14 @@ def throughput() -> float:
 
 def main() -> None:
     examples = build()
+    encoder = semantic_encoder()
+    print(f"sentence encoder: {encoder.name if encoder else 'none (the semantic extra is not installed): lexical evidence only'}")
     print("split     articles  unrelated: planted precision recall   boilerplate: planted precision recall")
     for split in (*SPLITS, "all"):
-        r = evaluate([e for e in examples if split in ("all", e.split)])
+        r = evaluate([e for e in examples if split in ("all", e.split)], encoder)
         print(f"{split:<9} {r['articles']:>8}  {r['unrelated_planted']:>17} {r['unrelated_precision']:>9.2f} {r['unrelated_recall']:>6.2f}"
               f"   {r['boilerplate_planted']:>19} {r['boilerplate_precision']:>9.2f} {r['boilerplate_recall']:>6.2f}")
-    r = evaluate(examples)
+    r = evaluate(examples, encoder)
     print(f"unrelated, counting info findings too: precision {r['unrelated_precision_with_info']:.2f}, "
           f"recall {r['unrelated_recall_with_info']:.2f}")
     for miss in r["misses"]:
@@ -165,7 +189,9 @@ def main() -> None:
     for alarm in r["false_alarms"]:
         print("  false alarm:", *alarm)
     print(f"clean controls with a warning: {r['clean_articles_with_warnings']}")
-    print(f"throughput: {throughput():,.0f} docs/s (check alone, ~3 KB articles)")
+    print(f"throughput: {throughput():,.0f} docs/s (check alone, lexical evidence, ~3 KB articles)")
+    if encoder is not None:
+        print(f"throughput: {throughput(load_encoder(), copies=1):,.1f} docs/s (with the semantic model, encoding included)")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from reliability.document import Document
 from reliability.models import CheckResult, Finding, Severity, Span
+from reliability.semantic import SentenceEncoder
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,12 @@ class CorpusStats:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check may know besides the article: its own options and, optionally, corpus statistics."""
+    """What a check may know besides the article: its own options and, optionally, corpus statistics
+    and a sentence encoder (the `semantic` extra; read vectors through `Document.sentence_vectors`)."""
 
     options: Mapping[str, Any] = field(default_factory=dict)
     corpus: CorpusStats | None = None
+    encoder: SentenceEncoder | None = None
 
     def option(self, key: str, default: Any) -> Any:
         """A configured option of this check, or `default`."""
@@ -75,6 +78,7 @@ class BaseCheck:
     name: ClassVar[str]
     version: ClassVar[str] = "1.0"
     weight: ClassVar[float] = 1.0
+    wants_encoder: ClassVar[bool] = False  # True: the engine loads the sentence encoder and passes it in the context
 
     def run(self, document: Document, context: CheckContext) -> CheckResult:
         raise NotImplementedError

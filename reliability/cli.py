@@ -58,6 +58,10 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", metavar="FILE", help="TOML settings file")
     command.add_argument("--checks", help="run only these checks, comma-separated")
     command.add_argument("--corpus", action="store_true", help="use statistics over the whole input (IDF)")
+    command.add_argument(
+        "--semantic", choices=("auto", "on", "off"), default="auto",
+        help="the sentence-embedding model of the semantic extra: auto uses it when installed (default)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,13 +170,18 @@ def _engine(args: argparse.Namespace):  # noqa: ANN202 - Engine is imported lazi
 
     from reliability.config import Settings
     from reliability.engine import Engine, UnknownCheckError
+    from reliability.semantic import SemanticModelMissing
 
     checks = getattr(args, "checks", None)
     try:
-        settings = Settings.load(args.config, checks=[c.strip() for c in checks.split(",") if c.strip()] if checks else None)
+        semantic = {"on": True, "off": False}.get(getattr(args, "semantic", "auto"))
+        wanted = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
+        settings = Settings.load(args.config, checks=wanted, semantic=semantic)
         engine = Engine(settings)
     except OSError as exc:
         raise UsageError(f"cannot read config {args.config}: {exc.strerror or exc}") from None
+    except SemanticModelMissing as exc:
+        raise UsageError(str(exc)) from None
     except ValueError as exc:  # TOML errors, validation errors and unknown checks are all ValueErrors
         reason = "; ".join(e["msg"] for e in exc.errors()) if isinstance(exc, ValidationError) else str(exc)
         what = "" if isinstance(exc, UnknownCheckError) else f"bad config {args.config}: "

@@ -4,6 +4,7 @@ Read from a TOML file and/or keyword overrides::
 
     checks = ["duplication", "readability"]   # omit to run every registered check
     disabled_plugins = ["some-plugin"]        # entry points not to load
+    semantic = false                          # never load the sentence-embedding model
 
     [weights]
     duplication = 2.0
@@ -54,6 +55,11 @@ class Settings(BaseModel):
     weights: dict[str, float] = Field(default_factory=dict, description="Per-check weight overrides.")
     bands: Bands = Field(default_factory=Bands, description="Label thresholds.")
     options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-check options.")
+    semantic: bool | None = Field(
+        default=None,
+        description="Use the sentence-embedding model of the `semantic` extra: unset uses it when installed, "
+        "false never, true requires it.",
+    )
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:

@@ -14,8 +14,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from reliability.models import Article
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from reliability.semantic import SentenceEncoder
 
 #: Characters beyond this are not analysed (a finding says so); the report still covers the article.
 MAX_ANALYSED_CHARS = 400_000
@@ -89,6 +95,7 @@ class Document:
         )
         self._word_starts = [w.start for w in self.words]
         self.sentences: tuple[Sentence, ...] = tuple(self._sentences())
+        self._vectors: tuple[SentenceEncoder, np.ndarray] | None = None
 
     # -- construction -------------------------------------------------------------------------
 
@@ -135,6 +142,12 @@ class Document:
         lo = bisect_left(self._name_starts, start)
         hi = bisect_left(self._name_starts, end)
         return self.names[lo:hi]
+
+    def sentence_vectors(self, encoder: SentenceEncoder) -> np.ndarray:
+        """Meaning vectors of every sentence (one unit-length row each), encoded once per article."""
+        if self._vectors is None or self._vectors[0] is not encoder:
+            self._vectors = (encoder, encoder.encode([s.text for s in self.sentences]))
+        return self._vectors[1]
 
     def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
         """The sentences of one block, in order."""

@@ -8,6 +8,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cached_property
 from typing import Any
 
 from reliability import __version__
@@ -17,6 +18,7 @@ from reliability.document import Document
 from reliability.models import Article, CheckResult, EngineInfo, Report
 from reliability.plugins import PluginProblem, build_manager, collect_checks
 from reliability.scoring import overall_score
+from reliability.semantic import SentenceEncoder, load_encoder, semantic_available
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,13 @@ class Engine:
             if unknown:
                 raise UnknownCheckError(f"unknown check(s): {', '.join(unknown)}")
         self.checks: list[Check] = [c for _, c in registered if wanted is None or c.name in wanted]
+        if self.settings.semantic and not semantic_available():
+            load_encoder(required=True)  # raises SemanticModelMissing now, not on the first article
+
+    @cached_property
+    def encoder(self) -> SentenceEncoder | None:
+        """The sentence encoder the checks get, loaded on the first article (None without the extra)."""
+        return load_encoder(self.settings.semantic)
 
     # -- one article ---------------------------------------------------------------------------
 
@@ -62,7 +71,8 @@ class Engine:
 
     def _run(self, check: Check, document: Document, corpus: CorpusStats | None) -> CheckResult:
         weight = self.settings.weight_for(check.name, check.weight)
-        context = CheckContext(options=self.settings.options_for(check.name), corpus=corpus)
+        encoder = self.encoder if getattr(check, "wants_encoder", False) else None
+        context = CheckContext(options=self.settings.options_for(check.name), corpus=corpus, encoder=encoder)
         started = time.perf_counter()
         try:
             result = check.run(document, context)

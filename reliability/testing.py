@@ -16,12 +16,15 @@ from reliability.config import Settings
 from reliability.document import Document
 from reliability.engine import Engine
 from reliability.models import Article, CheckResult
+from reliability.semantic import SentenceEncoder
 
 
-def run_check(check: Check, text: str, options: dict[str, Any] | None = None, **article: Any) -> CheckResult:
+def run_check(
+    check: Check, text: str, options: dict[str, Any] | None = None, encoder: SentenceEncoder | None = None, **article: Any
+) -> CheckResult:
     """Run one check on one text, exactly as the engine would, and validate its spans."""
     document = Document(Article(id=article.pop("id", "test"), text=text, **article))
-    result = check.run(document, CheckContext(options=options or {}))
+    result = check.run(document, CheckContext(options=options or {}, encoder=encoder))
     assert_spans_valid(result, text)
     return result
 

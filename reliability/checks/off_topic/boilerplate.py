@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reliability.checks.off_topic.lexicon import ANY_PHRASE, FAMILIES, LINK_LIST_HEADER, LISTICLE_TITLE, SYNDICATION, Family
 from reliability.check import CorpusStats
+from reliability.checks.off_topic.lexicon import (
+    ANY_PHRASE,
+    FAMILIES,
+    LINK_LIST_HEADER,
+    LISTICLE_TITLE,
+    SYNDICATION,
+    Family,
+)
 from reliability.document import Document
 
 SANDWICH_MAX_WORDS = 25  # a line between two boilerplate lines that is this short belongs with them

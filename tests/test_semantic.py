@@ -1,0 +1,79 @@
+"""The semantic extra: loaded only when installed and wanted, offline, deterministic; and what it adds to
+off_topic.unrelated — a warning on a sentence spliced in from another story, none on the clean story."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from reliability.checks.off_topic import OffTopicCheck, unrelated
+from reliability.semantic import SemanticModelMissing, load_encoder
+from reliability.testing import flagged_texts, run_check
+
+
+def test_semantic_false_never_loads_a_model():
+    assert load_encoder(False) is None
+
+
+def test_requiring_the_model_without_the_extra_fails_when_the_engine_is_built(make_engine, monkeypatch):
+    monkeypatch.setattr("reliability.engine.semantic_available", lambda: False)
+    monkeypatch.setattr("reliability.semantic.semantic_available", lambda: False)
+    with pytest.raises(SemanticModelMissing, match="pip install"):
+        make_engine(semantic=True)
+    assert make_engine(semantic=None).encoder is None  # auto: lexical evidence only, no error
+
+
+def test_the_fitted_model_matches_the_features_the_check_computes():
+    fitted = json.loads(Path(unrelated.__file__).with_name("unrelated_model.json").read_text(encoding="utf-8"))
+    assert tuple(fitted["features"]) == unrelated.FEATURES == unrelated.load_model().features
+    assert len(fitted["coefficients"]) == len(unrelated.FEATURES)
+    assert 0 < fitted["info"] <= fitted["warning_top"] <= fitted["warning_other"] < 1
+
+
+def test_vectors_are_unit_length_deterministic_and_closer_for_the_same_topic(sentence_encoder):
+    texts = [
+        "The central bank raised its main interest rate to 5 percent to curb inflation.",
+        "Mortgage payments will rise again after the bank's decision on borrowing costs.",
+        "The striker scored twice as the home side won the cup final.",
+    ]
+    first, again = sentence_encoder.encode(texts), sentence_encoder.encode(texts)
+    assert first.shape == (3, 384) and np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-4)
+    assert np.allclose(first, again)
+    assert first[0] @ first[1] > first[0] @ first[2] + 0.2
+
+
+def _election_debate(evaluation, suffix):
+    ev = evaluation("off_topic")
+    return next(e for e in ev.build() if e.id == f"off_topic:election-debate/{suffix}")
+
+
+def test_a_sentence_from_another_story_gets_a_warning_that_explains_itself(evaluation, sentence_encoder):
+    example = _election_debate(evaluation, "splice4")  # a holdout story: never seen when the weights were fitted
+    (start, end), = example.planted["unrelated"]
+    result = run_check(OffTopicCheck(), example.text, encoder=sentence_encoder)
+    warnings = [f for f in result.findings if f.code == "off_topic.unrelated" and f.severity == "warning"]
+    assert [(f.start, f.end) for f in warnings] == [(start, end)]
+    assert "another story" in warnings[0].message and "similarity" in warnings[0].message
+    assert result.metrics["semantic_model"] == 1.0 and result.metrics["unrelated_sentences"] == 1
+    assert result.score < 1.0
+
+
+def test_the_clean_story_gets_no_warning(evaluation, sentence_encoder):
+    clean = _election_debate(evaluation, "clean")
+    assert flagged_texts(run_check(OffTopicCheck(), clean.text, encoder=sentence_encoder), clean.text) == []
+
+
+def test_the_warning_bar_is_an_option(evaluation, sentence_encoder):
+    example = _election_debate(evaluation, "splice4")
+    strict = run_check(OffTopicCheck(), example.text, {"unrelated_warn_at": 0.999}, encoder=sentence_encoder)
+    assert not any(f.code == "off_topic.unrelated" and f.severity == "warning" for f in strict.findings)
+
+
+def test_seed_expectations_hold_with_the_model(seed_expectations, sentence_encoder):
+    """001 stays clean and 003/004 keep their boilerplate; the 002 splices are still missed (see docs)."""
+    seed_expectations(
+        OffTopicCheck(),
+        articles={"001_8e8533f7b8c10054.txt", "003_d3988af59341f4c9.txt", "004_e2456eba9224f9f8.txt"},
+        encoder=sentence_encoder,
+    )
