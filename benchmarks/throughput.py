@@ -3,7 +3,9 @@
 Prints docs/s for: building the shared Document (blocks, sentences, words: the one analysis pass);
 each check alone on a freshly built Document (so it pays for the lazy views it uses); the whole
 suite end to end through `Engine.score_many` (one process, then a worker pool); and the process's
-peak memory. Run: python benchmarks/throughput.py [--articles 1000] [--workers 2]
+peak memory. With the semantic extra installed, the same for off_topic and the suite with the
+sentence-embedding model, on the first --semantic-articles articles (it is some 40 times slower).
+Run: python benchmarks/throughput.py [--articles 1000] [--workers 2] [--semantic-articles 100]
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from reliability.engine import Engine  # noqa: E402
 
 
 def rate(count: int, seconds: float) -> str:
-    return f"{count / seconds:>9,.0f} docs/s"
+    return f"{count / seconds:>9,.1f} docs/s" if count / seconds < 100 else f"{count / seconds:>9,.0f} docs/s"
 
 
 def current_rss_mb() -> float:
@@ -39,6 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--semantic-articles", type=int, default=100)
     args = parser.parse_args()
     articles = list(generate(args.articles))
     mean_kb = sum(len(a.text.encode()) for a in articles) / len(articles) / 1024
@@ -56,7 +59,7 @@ def main() -> None:
         Document(article)
     print(f"{'shared analysis (Document)':<44}{rate(len(articles), time.perf_counter() - start)}")
 
-    engine = Engine(Settings.load(load_entrypoints=True))
+    engine = Engine(Settings.load(load_entrypoints=True, semantic=False))
     for check in engine.checks:
         context = CheckContext(options=engine.settings.options_for(check.name))
         check.run(Document(articles[0]), context)  # warm-up: lazy imports and dictionaries
@@ -82,6 +85,31 @@ def main() -> None:
         print(f"{f'whole suite, {args.workers} worker processes':<44}{rate(len(articles), time.perf_counter() - start)}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory (max RSS of this process): {peak:.0f} MB; checks: {', '.join(c.name for c in engine.checks)}")
+    semantic(articles[: args.semantic_articles])
+
+
+def semantic(articles: list) -> None:
+    """off_topic and the whole suite with the semantic extra's model, if installed."""
+    from reliability.semantic import load_encoder
+
+    start = time.perf_counter()
+    encoder = load_encoder()
+    if encoder is None:
+        print("\nsemantic extra not installed: no figures with the sentence-embedding model")
+        return
+    print(f"\nwith the semantic model ({encoder.name}, loaded in {time.perf_counter() - start:.1f} s), "
+          f"{len(articles)} articles:")
+    engine = Engine(Settings.load(load_entrypoints=True, semantic=True))
+    check = next(c for c in engine.checks if c.name == "off_topic")
+    documents = [Document(a) for a in articles]
+    start = time.perf_counter()
+    for document in documents:
+        check.run(document, CheckContext(encoder=encoder))
+    print(f"{'check off_topic (encoding included)':<44}{rate(len(documents), time.perf_counter() - start)}")
+    start = time.perf_counter()
+    for _ in engine.score_many(articles):
+        pass
+    print(f"{'whole suite, one process':<44}{rate(len(articles), time.perf_counter() - start)}")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ BOILERPLATE = HERE / "off_topic" / "boilerplate.txt"
 SPLITS = ("dev", "test", "holdout")
 KINDS = ("unrelated", "boilerplate")
 SPLICES_PER_ARTICLE = 6
+RECALL_OPERATING_POINTS = (0.3, 0.4)  # lower warning bars a pipeline may choose (the option unrelated_warn_at)
 
 
 @dataclass
@@ -123,8 +124,8 @@ def semantic_encoder() -> MemoEncoder | None:
     return MemoEncoder(encoder) if encoder is not None else None
 
 
-def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None) -> dict:
-    check, context = OffTopicCheck(), CheckContext(encoder=encoder)
+def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None, options: dict | None = None) -> dict:
+    check, context = OffTopicCheck(), CheckContext(options=options or {}, encoder=encoder)
     stats = {k: {"planted": 0, "found": 0, "tp": 0, "fp": 0, "found_as_info": 0, "info_fp": 0} for k in KINDS}
     misses, false_alarms = [], []
     for ex in examples:
@@ -181,6 +182,12 @@ def main() -> None:
         r = evaluate([e for e in examples if split in ("all", e.split)], encoder)
         print(f"{split:<9} {r['articles']:>8}  {r['unrelated_planted']:>17} {r['unrelated_precision']:>9.2f} {r['unrelated_recall']:>6.2f}"
               f"   {r['boilerplate_planted']:>19} {r['boilerplate_precision']:>9.2f} {r['boilerplate_recall']:>6.2f}")
+    if encoder is not None:
+        for warn_at in RECALL_OPERATING_POINTS:
+            for split in (*SPLITS, "all"):
+                r = evaluate([e for e in examples if split in ("all", e.split)], encoder, {"unrelated_warn_at": warn_at})
+                print(f"unrelated with unrelated_warn_at = {warn_at}: {split:<8} precision {r['unrelated_precision']:.2f} "
+                      f"recall {r['unrelated_recall']:.2f}, clean controls with a warning {r['clean_articles_with_warnings']}")
     r = evaluate(examples, encoder)
     print(f"unrelated, counting info findings too: precision {r['unrelated_precision_with_info']:.2f}, "
           f"recall {r['unrelated_recall_with_info']:.2f}")
