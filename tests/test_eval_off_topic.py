@@ -25,10 +25,17 @@ def test_with_the_semantic_model_splices_are_found_at_high_precision(off_topic, 
     encoder = ev.MemoEncoder(sentence_encoder)
     for split in ev.SPLITS:
         result = ev.evaluate([e for e in examples if e.split == split], encoder)
-        assert result["unrelated_precision"] >= 0.8, (split, result["false_alarms"])
-        assert result["unrelated_recall"] >= 0.4, (split, result["unrelated_recall"])
+        assert result["unrelated_precision"] >= 0.9, (split, result["false_alarms"])
+        assert result["unrelated_recall"] >= 0.5, (split, result["unrelated_recall"])
         assert result["boilerplate_precision"] >= 0.9 and result["boilerplate_recall"] >= 0.8
     everything = ev.evaluate(examples, encoder)
-    assert everything["unrelated_precision"] >= 0.9
     clean = sum(1 for e in examples if e.id.endswith("/clean"))
-    assert everything["clean_articles_with_warnings"] <= 0.1 * clean
+    assert everything["clean_articles_with_warnings"] <= 0.07 * clean
+
+
+def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sentence_encoder):
+    """`unrelated_warn_at = 0.25`, the bar a pipeline that wants recall sets: measured 0.80 precision at 0.70
+    recall over every split (asserted with a hair of slack for the last digit)."""
+    ev, examples = off_topic
+    result = ev.evaluate(examples, ev.MemoEncoder(sentence_encoder), {"unrelated_warn_at": 0.25})
+    assert result["unrelated_precision"] >= 0.795 and result["unrelated_recall"] >= 0.695

@@ -27,7 +27,9 @@ def test_requiring_the_model_without_the_extra_fails_when_the_engine_is_built(ma
 def test_the_fitted_model_matches_the_features_the_check_computes():
     fitted = json.loads(Path(unrelated.__file__).with_name("unrelated_model.json").read_text(encoding="utf-8"))
     assert tuple(fitted["features"]) == unrelated.FEATURES == unrelated.load_model().features
-    assert len(fitted["coefficients"]) == len(unrelated.FEATURES)
+    n = len(unrelated.FEATURES)
+    assert len(fitted["means"]) == len(fitted["scales"]) == n
+    assert len(fitted["coefficients"]) == n + n * (n + 1) // 2  # linear terms, then pairwise products
     assert 0 < fitted["info"] <= fitted["warning_top"] <= fitted["warning_other"] < 1
 
 
@@ -49,7 +51,7 @@ def _election_debate(evaluation, suffix):
 
 
 def test_a_sentence_from_another_story_gets_a_warning_that_explains_itself(evaluation, sentence_encoder):
-    example = _election_debate(evaluation, "splice4")  # a holdout story: never seen when the weights were fitted
+    example = _election_debate(evaluation, "splice5")  # a holdout story: never seen when the weights were fitted
     (start, end), = example.planted["unrelated"]
     result = run_check(OffTopicCheck(), example.text, encoder=sentence_encoder)
     warnings = [f for f in result.findings if f.code == "off_topic.unrelated" and f.severity == "warning"]
@@ -65,13 +67,14 @@ def test_the_clean_story_gets_no_warning(evaluation, sentence_encoder):
 
 
 def test_the_warning_bar_is_an_option(evaluation, sentence_encoder):
-    example = _election_debate(evaluation, "splice4")
+    example = _election_debate(evaluation, "splice5")
     strict = run_check(OffTopicCheck(), example.text, {"unrelated_warn_at": 0.999}, encoder=sentence_encoder)
     assert not any(f.code == "off_topic.unrelated" and f.severity == "warning" for f in strict.findings)
 
 
 def test_seed_expectations_hold_with_the_model(seed_expectations, sentence_encoder):
-    """001 stays clean and 003/004 keep their boilerplate; the 002 splices are still missed (see docs)."""
+    """001 stays clean, 003 keeps its boilerplate and its analyst's quote unflagged, 004 its boilerplate; the
+    002 splices are still missed (see docs)."""
     seed_expectations(
         OffTopicCheck(),
         articles={"001_8e8533f7b8c10054.txt", "003_d3988af59341f4c9.txt", "004_e2456eba9224f9f8.txt"},

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import combinations_with_replacement
 
 from reliability.check import CorpusStats
 from reliability.checks.off_topic.coherence import Fit, fit_sentences
@@ -28,12 +29,15 @@ from reliability.semantic import SentenceEncoder
 MIN_SENTENCES = 6  # below this there is no "rest of the article" to compare with
 MIN_CONTENT_WORDS = 5
 STEM = 5  # "Israel"/"Israeli", "protest"/"protesters" share a stem
-MIN_SENTENCES_FOR_MODEL = 8  # the model's relative features need an article's worth of sentences
+MIN_SENTENCES_FOR_MODEL = 10  # fewer, and the article's spread is too noisy for a sentence to stand out against
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
 NUMBER = re.compile(r"\d[\d,.]*")
+OPENING_QUOTES = "\"“‘'( "
+QUOTE_MARGIN = 0.25  # a quote is loose by nature (a view, in the speaker's words): it needs this much more
+FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +103,9 @@ def _name_stems(document: Document, stop_words: frozenset[str]) -> dict[int, lis
     found: dict[int, list[tuple[str, set[str]]]] = {}
     for name in document.names:
         sentence = document.sentence_at(name.start)
-        if sentence is None or (name.start == sentence.start and " " not in name.text.strip()):
-            continue  # one capitalised word opening a sentence ("Temporary", "Though") is not a name
+        opening = not document.text[sentence.start : name.start].strip(OPENING_QUOTES) if sentence else False
+        if sentence is None or (opening and " " not in name.text.strip()) or FIRST_PERSON.fullmatch(name.text):
+            continue  # one capitalised word opening a sentence or a quote ("Temporary", "Though"), or "I'm", is no name
         words = [w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[^\W\d_][\w'’.-]*", name.text)]
         stems = {w[:STEM] for w in words if len(w) > 2 and w not in stop_words}
         if stems:
@@ -136,18 +141,24 @@ def find_unrelated(
 
 @dataclass(frozen=True)
 class UnrelatedModel:
-    """Learned weights over `features()`, and the probabilities at which a sentence is reported."""
+    """Learned weights over the standardised `features()` and their pairwise products (a logistic model of
+    degree 2: the evidence interacts, e.g. a loose fit counts for more in a long sentence than in a short
+    one), and the probabilities at which a sentence is reported."""
 
     features: tuple[str, ...]
-    coefficients: tuple[float, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    coefficients: tuple[float, ...]  # x_i for each feature, then x_i * x_j for i <= j, in that order
     intercept: float
     warning_top: float  # the article's most suspicious sentence warns from here
     warning_other: float  # any other sentence needs this much
     info: float
 
     def probability(self, values: list[float]) -> float:
-        z = self.intercept + sum(c * v for c, v in zip(self.coefficients, values))
-        return 1.0 / (1.0 + math.exp(-z))
+        x = [(v - m) / s for v, m, s in zip(values, self.means, self.scales)]
+        terms = x + [a * b for a, b in combinations_with_replacement(x, 2)]
+        z = self.intercept + sum(c * t for c, t in zip(self.coefficients, terms))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 FEATURES = (
@@ -174,8 +185,8 @@ def load_model() -> UnrelatedModel:
     if tuple(data["features"]) != FEATURES:
         raise ValueError("unrelated_model.json was fitted on other features: rerun evaluation/train_unrelated.py")
     return UnrelatedModel(
-        tuple(data["features"]), tuple(data["coefficients"]), data["intercept"],
-        data["warning_top"], data["warning_other"], data["info"],
+        tuple(data["features"]), tuple(data["means"]), tuple(data["scales"]), tuple(data["coefficients"]),
+        data["intercept"], data["warning_top"], data["warning_other"], data["info"],
     )
 
 
@@ -190,7 +201,10 @@ def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tupl
     top = max((p for _, p in scored), default=0.0)
     found = []
     for suspect, p in scored:
-        if p >= (warning_top if p == top else max(warning_top, model.warning_other)):
+        bar = warning_top if p == top else max(warning_top, model.warning_other)
+        if suspect.sentence.text.lstrip()[:1] in OPENING_QUOTES:
+            bar = min(0.99, bar + QUOTE_MARGIN)
+        if p >= bar:
             found.append((suspect, "warning", _fit_message(suspect, p)))
         elif p >= model.info:
             found.append((suspect, "info", _fit_message(suspect, p)))
