@@ -80,3 +80,15 @@ def test_seed_expectations_hold_with_the_model(seed_expectations, sentence_encod
         articles={"001_8e8533f7b8c10054.txt", "003_d3988af59341f4c9.txt", "004_e2456eba9224f9f8.txt"},
         encoder=sentence_encoder,
     )
+
+
+def test_a_book_length_text_is_judged_by_lexical_evidence_only(make_engine, sentence_encoder):
+    paragraph = (
+        "The council approved the budget for the new library on Tuesday. Work on the building will begin in "
+        "March and should take two years. The mayor said the project would serve the whole district. "
+    )
+    text = "\n".join(f"{paragraph} Item {n} of the minutes records the vote." for n in range(300))
+    report = make_engine(semantic=None).score(text)
+    off_topic = report.check("off_topic")
+    assert off_topic.error is None and off_topic.metrics["semantic_model"] == 0.0
+    assert off_topic.metrics["sentences_judged"] > unrelated.MAX_SENTENCES_FOR_MODEL

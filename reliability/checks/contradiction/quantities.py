@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reliability.checks.contradiction.lexicon import GENERIC_COUNTED, HEDGES, INF, OUTCOME_OF, SCALES, UNITS, VAGUE_PLURALS
+from reliability.checks.contradiction.lexicon import (
+    GENERIC_COUNTED,
+    HEDGES,
+    INF,
+    OUTCOME_OF,
+    SCALES,
+    UNITS,
+    VAGUE_PLURALS,
+)
 from reliability.checks.contradiction.statements import STOP_WORDS
 from reliability.document import Document, Sentence
 

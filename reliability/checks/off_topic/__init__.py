@@ -36,9 +36,10 @@ class OffTopicCheck(BaseCheck):
                 message = f"Looks like {hit.reason}."
                 findings.append(self.finding("boilerplate", "warning", message[0].upper() + message[1:], hit.start, hit.end))
         flagged = {s.index for s in document.sentences if any(f.start < s.end and s.start < f.end for f in findings)}
-        for suspect, severity, message in find_unrelated(
+        unrelated_found, semantic = find_unrelated(
             document, flagged, context.corpus, context.encoder, context.option("unrelated_warn_at", None)
-        ):
+        )
+        for suspect, severity, message in unrelated_found:
             findings.append(self.finding("unrelated", severity, message, suspect.sentence.start, suspect.sentence.end))
         boilerplate = sum(f.end - f.start for f in findings if f.code == "off_topic.boilerplate") / size
         unrelated = sum(f.end - f.start for f in findings if f.code == "off_topic.unrelated" and f.severity != "info") / size
@@ -49,7 +50,7 @@ class OffTopicCheck(BaseCheck):
             "boilerplate_spans": sum(f.code == "off_topic.boilerplate" for f in findings),
             "unrelated_sentences": sum(f.code == "off_topic.unrelated" and f.severity != "info" for f in findings),
             "sentences_judged": len(document.sentences),
-            "semantic_model": float(context.encoder is not None),
+            "semantic_model": float(semantic),  # 1 when the sentence-embedding model judged the article
         }
         return self.result(score, findings, metrics)
 

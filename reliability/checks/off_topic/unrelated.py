@@ -29,6 +29,7 @@ from reliability.semantic import SentenceEncoder
 MIN_SENTENCES = 6  # below this there is no "rest of the article" to compare with
 MIN_CONTENT_WORDS = 5
 STEM = 5  # "Israel"/"Israeli", "protest"/"protesters" share a stem
+MAX_SENTENCES_FOR_MODEL = 400  # about 40 KB of prose, 3 s of encoding on two cores
 MIN_SENTENCES_FOR_MODEL = 10  # fewer, and the article's spread is too noisy for a sentence to stand out against
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -81,6 +82,8 @@ def analyse(
     name_stems = _name_stems(document, stop_words)
     number_counts = Counter(n for s in sentences for n in set(NUMBER.findall(s.text)))
 
+    if len(judged) > MAX_SENTENCES_FOR_MODEL:
+        encoder = None  # a book-length text: encoding it would take minutes; lexical evidence only
     fits = fit_sentences(document, judged, encoder) if encoder is not None else [None] * len(judged)
     suspects = []
     for sentence, fit in zip(judged, fits):
@@ -130,13 +133,14 @@ def find_unrelated(
     corpus: CorpusStats | None,
     encoder: SentenceEncoder | None = None,
     warn_at: float | None = None,
-) -> list[tuple[Suspect, str, str]]:
-    """Sentences judged unrelated, each with a severity and a message saying why. `warn_at` moves the
-    likelihood at which the semantic model warns (default: the precision-first one it was fitted with)."""
+) -> tuple[list[tuple[Suspect, str, str]], bool]:
+    """Sentences judged unrelated, each with a severity and a message saying why, and whether the semantic
+    model judged them. `warn_at` moves the likelihood at which the model warns (default: the
+    precision-first bar it was fitted with)."""
     suspects = analyse(document, skip, corpus, encoder)
-    if encoder is not None:
-        return _judge_by_model(suspects, warn_at)
-    return [(suspect, "info", _message(suspect)) for suspect in suspects if looks_loose(suspect)]
+    if suspects and suspects[0].fit is not None:
+        return _judge_by_model(suspects, warn_at), True
+    return [(suspect, "info", _message(suspect)) for suspect in suspects if looks_loose(suspect)], False
 
 
 @dataclass(frozen=True)
