@@ -45,9 +45,11 @@ def flagged_texts(result: CheckResult, text: str, severities: Iterable[str] = ("
 
 @pytest.fixture
 def reliability_engine():
-    """Build an Engine with its own plugin manager: `reliability_engine(*plugins, **settings)`."""
+    """Build an Engine with its own plugin manager: `reliability_engine(*plugins, **settings)`. The semantic
+    model stays off unless `semantic=True` is passed: results do not depend on the extra being installed."""
 
     def build(*plugins: object, **settings: Any) -> Engine:
+        settings.setdefault("semantic", False)
         return Engine(Settings.load(**settings), plugins=plugins)
 
     return build
