@@ -4,6 +4,8 @@ scores, and yields Reports — one at a time or streamed, in input order, with b
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -104,7 +106,9 @@ class Engine:
                 yield self.score(article, corpus)
             return
         window: deque[Future[Report]] = deque()
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(self.settings,)
+        ) as pool:
             for article in articles:
                 window.append(pool.submit(_score_in_worker, article, corpus))
                 if len(window) >= workers * 4:
@@ -122,6 +126,13 @@ def _validate(result: object, check: Check, text_length: int) -> None:
         spans = [f, *f.related]
         if any(s.end > text_length for s in spans):
             raise ValueError(f"finding {f.code} span beyond the text ({text_length} characters)")
+
+
+def _pool_context() -> multiprocessing.context.BaseContext | None:
+    """The platform's default start method, except once torch (the semantic extra) is loaded: a fork of a
+    process whose torch has started its thread pool deadlocks in the child (measured), so workers are
+    spawned — and a script that asks for workers then needs `if __name__ == "__main__":`."""
+    return multiprocessing.get_context("spawn") if "torch" in sys.modules else None
 
 
 _worker_engine: Engine | None = None

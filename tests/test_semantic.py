@@ -92,3 +92,21 @@ def test_a_book_length_text_is_judged_by_lexical_evidence_only(make_engine, sent
     off_topic = report.check("off_topic")
     assert off_topic.error is None and off_topic.metrics["semantic_model"] == 0.0
     assert off_topic.metrics["sentences_judged"] > unrelated.MAX_SENTENCES_FOR_MODEL
+
+
+def test_worker_processes_start_cleanly_after_the_model_ran_in_the_parent(sentence_encoder, tmp_path):
+    """A forked child of a process whose torch has started its threads deadlocks; workers are spawned."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "workers.py"
+    script.write_text(
+        "from reliability import Engine\n"
+        "if __name__ == '__main__':\n"
+        "    text = ' '.join(f'The council met on day {n} to discuss the library budget and the repairs.' for n in range(12))\n"
+        "    engine = Engine(semantic=True, load_entrypoints=False)\n"
+        "    engine.score(text)\n"
+        "    print(len(list(engine.score_many([text, text, text], workers=2))))\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "3", done.stderr[-2000:]
