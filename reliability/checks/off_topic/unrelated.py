@@ -159,9 +159,9 @@ class UnrelatedModel:
     info: float
 
     def probability(self, values: list[float]) -> float:
-        x = [(v - m) / s for v, m, s in zip(values, self.means, self.scales)]
+        x = [(v - m) / s for v, m, s in zip(values, self.means, self.scales, strict=True)]
         terms = x + [a * b for a, b in combinations_with_replacement(x, 2)]
-        z = self.intercept + sum(c * t for c, t in zip(self.coefficients, terms))
+        z = self.intercept + sum(c * t for c, t in zip(self.coefficients, terms, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
