@@ -108,6 +108,8 @@ def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
     from reliability.cleaning import clean
 
     codes = [c.strip() for c in args.codes.split(",") if c.strip()]
+    if args.semantic == "auto" and not any(c.startswith("off_topic.unrelated") for c in codes):
+        args.semantic = "off"  # cutting boilerplate needs no meaning: do not load the model for it
     session = _Session(args, _engine(args))
     for report, text in session.reports():
         cleaned = clean(text, report, codes)

@@ -156,3 +156,15 @@ def test_python_dash_m_works():
     result = subprocess.run([sys.executable, "-m", "reliability", "score", "--format", "jsonl", "--checks",
                              "integrity", str(EXAMPLES / "harbour-bridge-clean.txt")], capture_output=True, text=True)
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "harbour-bridge-clean.txt"
+
+
+def test_clean_cuts_boilerplate_without_loading_the_semantic_model(capsys, monkeypatch):
+    def no_model(required=None):
+        if required is not False:
+            raise AssertionError("cutting boilerplate must not load the sentence-embedding model")
+
+    monkeypatch.setattr("reliability.engine.load_encoder", no_model)
+    code, out, _ = run(["clean", "--text-only", str(EXAMPLES / "flood-warning-with-chrome.txt")], capsys)
+    assert code == 0
+    assert "Skip to main content" not in out and "Sign up for our morning newsletter" not in out
+    assert "Temporary barriers were put up along the town's quayside overnight." in out
