@@ -101,7 +101,7 @@ FAMILIES: tuple[Family, ...] = (
         "a cookie, privacy or copyright notice from the web page, not part of the story",
         line=_line(r"(?:©|\(c\)|copyright)\s*.{0,80}", r"all rights reserved\.?.{0,40}", r"accept(?: all)?(?: cookies)?", r"privacy policy", r"terms (?:of use|and conditions|of service)", r"cookie (?:policy|settings|preferences)"),
         phrase=_phrase(
-            r"\bwe use cookies\b", r"\bthis (?:site|website) uses cookies\b", r"\bby continuing to (?:browse|use)\b(?: (?:this|our) (?:site|website))?,? you (?:agree|accept|consent)",
+            r"\bwe use cookies\b", r"\bthis (?:site|website) uses cookies\b", r"\bby continuing to (?:browse|use),? you (?:agree|accept|consent)",
             r"\bby continuing to (?:browse|use) (?:this|our) (?:site|website)",
             r"\byou (?:agree|consent) to (?:our|the) (?:use of cookies|cookie policy|privacy policy)\b",
             r"\ball rights reserved\b", r"\bmay not be (?:published|reproduced|copied), broadcast,? rewritten,? or redistributed\b",
