@@ -33,8 +33,9 @@ SHORT = [HERE / "attribution" / "articles.txt"]  # the readability set carries p
 BOILERPLATE = HERE / "off_topic" / "boilerplate.txt"
 SPLITS = ("dev", "test", "holdout")
 KINDS = ("unrelated", "boilerplate")
+PLACEMENTS = ("inside a paragraph", "in the lead paragraph", "as its own paragraph")
 SPLICES_PER_ARTICLE = 6
-RECALL_OPERATING_POINTS = (0.25, 0.4)  # lower warning bars a pipeline may choose (the option unrelated_warn_at)
+RECALL_OPERATING_POINTS = (0.3, 0.4)  # lower warning bars a pipeline may choose (the option unrelated_warn_at)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Example:
     split: str
     text: str
     planted: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    placement: str = ""  # where a splice was put: PLACEMENTS
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -54,7 +56,7 @@ def _boilerplate() -> list[tuple[str, str, str]]:
     return [tuple(part.strip() for part in line.split("|", 2)) for line in lines]
 
 
-def build() -> list[Example]:
+def build(splices_per_article: int = SPLICES_PER_ARTICLE) -> list[Example]:
     long = [article for path in LONG for article in read_articles(path)]
     examples: list[Example] = []
     for ident, split, text in long:
@@ -62,16 +64,23 @@ def build() -> list[Example]:
         rng = random.Random(ident)
         donors = [(i, s) for i, sp, t in long if i != ident for p in t.split("\n") for s in _sentences(p) if len(s.split()) >= 10]
         paragraphs = text.split("\n")
-        for n in range(SPLICES_PER_ARTICLE):
+        for n in range(splices_per_article):
             _, sentence = rng.choice(donors)
-            p = rng.randrange(1, len(paragraphs))
-            parts = _sentences(paragraphs[p])
-            at = rng.randint(0 if len(parts) > 1 else 1, len(parts))
-            before = "\n".join(paragraphs[:p]) + "\n" + " ".join(parts[:at])
-            before = before if not parts[:at] else before + " "
-            body = before + sentence + ("" if at == len(parts) else " ") + " ".join(parts[at:])
-            full = body + ("\n" + "\n".join(paragraphs[p + 1 :]) if p + 1 < len(paragraphs) else "")
-            ex = Example(f"{ident}/splice{n}", split, full)
+            if n % 6 == 5:  # one splice in six stands as a paragraph of its own
+                p = rng.randrange(1, len(paragraphs))
+                before = "\n".join(paragraphs[:p]) + "\n"
+                full = before + sentence + "\n" + "\n".join(paragraphs[p:])
+                placement = PLACEMENTS[2]
+            else:  # anywhere after the article's first sentence, the lead paragraph included
+                p = rng.randrange(0, len(paragraphs))
+                parts = _sentences(paragraphs[p])
+                at = rng.randint(1 if p == 0 or len(parts) == 1 else 0, len(parts))
+                before = "\n".join(paragraphs[:p]) + ("\n" if p else "") + " ".join(parts[:at])
+                before = before if not parts[:at] else before + " "
+                body = before + sentence + ("" if at == len(parts) else " ") + " ".join(parts[at:])
+                full = body + ("\n" + "\n".join(paragraphs[p + 1 :]) if p + 1 < len(paragraphs) else "")
+                placement = PLACEMENTS[1] if p == 0 else PLACEMENTS[0]
+            ex = Example(f"{ident}/splice{n}", split, full, placement=placement)
             ex.planted["unrelated"].append((len(before), len(before) + len(sentence)))
             examples.append(ex)
     lines = _boilerplate()
@@ -127,6 +136,7 @@ def semantic_encoder() -> MemoEncoder | None:
 def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None, options: dict | None = None) -> dict:
     check, context = OffTopicCheck(), CheckContext(options=options or {}, encoder=encoder)
     stats = {k: {"planted": 0, "found": 0, "tp": 0, "fp": 0, "found_as_info": 0, "info_fp": 0} for k in KINDS}
+    by_placement = {placement: [0, 0] for placement in PLACEMENTS}  # [found, planted]
     misses, false_alarms = [], []
     for ex in examples:
         result = check.run(Document(Article(id=ex.id, text=ex.text)), context)
@@ -137,7 +147,11 @@ def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None, op
             for start, end in ex.planted[kind]:
                 stats[kind]["found_as_info"] += any(s < end and start < e for s, e in noted)
                 stats[kind]["planted"] += 1
-                if any(s < end and start < e for s, e in flagged):
+                found = any(s < end and start < e for s, e in flagged)
+                if kind == "unrelated":
+                    by_placement[ex.placement][0] += found
+                    by_placement[ex.placement][1] += 1
+                if found:
                     stats[kind]["found"] += 1
                 else:
                     misses.append((ex.id, kind, ex.text[start:end][:90]))
@@ -149,6 +163,7 @@ def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None, op
                     stats[kind]["fp"] += 1
                     false_alarms.append((ex.id, kind, ex.text[s:e][:90]))
     report = {"articles": len(examples), "misses": misses, "false_alarms": false_alarms}
+    report["unrelated_recall_by_placement"] = {p: (found / planted, planted) for p, (found, planted) in by_placement.items() if planted}
     for kind, st in stats.items():
         report[f"{kind}_planted"] = st["planted"]
         report[f"{kind}_recall"] = st["found"] / st["planted"] if st["planted"] else 1.0
@@ -189,6 +204,8 @@ def main() -> None:
                 print(f"unrelated with unrelated_warn_at = {warn_at}: {split:<8} precision {r['unrelated_precision']:.2f} "
                       f"recall {r['unrelated_recall']:.2f}, clean controls with a warning {r['clean_articles_with_warnings']}")
     r = evaluate(examples, encoder)
+    for placement, (recall, planted) in r["unrelated_recall_by_placement"].items():
+        print(f"unrelated recall for splices placed {placement}: {recall:.2f} of {planted}")
     print(f"unrelated, counting info findings too: precision {r['unrelated_precision_with_info']:.2f}, "
           f"recall {r['unrelated_recall_with_info']:.2f}")
     for miss in r["misses"]:

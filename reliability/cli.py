@@ -156,7 +156,7 @@ def cmd_checks(args: argparse.Namespace, out: TextIO) -> int:
 def _semantic_status(engine) -> str:  # noqa: ANN001 - Engine is imported lazily
     from reliability.semantic import MODEL_NAME, semantic_available
 
-    users = ", ".join(c.name for c in engine.checks if getattr(c, "wants_encoder", False)) or "no check"
+    users = ", ".join(engine.encoder_users) or "no check"
     if engine.settings.semantic is False:
         return f"semantic model: turned off in the settings ({users} would use it)\n"
     if semantic_available():

@@ -44,6 +44,8 @@ class Engine:
             if unknown:
                 raise UnknownCheckError(f"unknown check(s): {', '.join(unknown)}")
         self.checks: list[Check] = [c for _, c in registered if wanted is None or c.name in wanted]
+        # plugin checks need not subclass BaseCheck, so the flag may be missing
+        self.encoder_users: list[str] = [c.name for c in self.checks if getattr(c, "wants_encoder", False)]
         if self.settings.semantic and not semantic_available():
             load_encoder(required=True)  # raises SemanticModelMissing now, not on the first article
 
@@ -73,7 +75,7 @@ class Engine:
 
     def _run(self, check: Check, document: Document, corpus: CorpusStats | None) -> CheckResult:
         weight = self.settings.weight_for(check.name, check.weight)
-        encoder = self.encoder if getattr(check, "wants_encoder", False) else None
+        encoder = self.encoder if check.name in self.encoder_users else None
         context = CheckContext(options=self.settings.options_for(check.name), corpus=corpus, encoder=encoder)
         started = time.perf_counter()
         try:

@@ -34,8 +34,8 @@ def test_with_the_semantic_model_splices_are_found_at_high_precision(off_topic, 
 
 
 def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sentence_encoder):
-    """`unrelated_warn_at = 0.25`, the bar a pipeline that wants recall sets: measured 0.80 precision at 0.70
-    recall over every split (asserted with a hair of slack for the last digit)."""
+    """`unrelated_warn_at = 0.3`, the bar a pipeline that wants recall sets: measured 0.82 precision at 0.71
+    recall over every split."""
     ev, examples = off_topic
-    result = ev.evaluate(examples, ev.MemoEncoder(sentence_encoder), {"unrelated_warn_at": 0.25})
-    assert result["unrelated_precision"] >= 0.795 and result["unrelated_recall"] >= 0.695
+    result = ev.evaluate(examples, ev.MemoEncoder(sentence_encoder), {"unrelated_warn_at": 0.3})
+    assert result["unrelated_precision"] >= 0.8 and result["unrelated_recall"] >= 0.7

@@ -36,7 +36,8 @@ CALENDAR = frozenset(
     "august september october november december".split()
 )
 NUMBER = re.compile(r"\d[\d,.]*")
-OPENING_QUOTES = "\"“‘'( "
+OPENING_QUOTES = "\"“‘'( "  # what may precede a name that opens a sentence
+QUOTE_MARKS = "\"“‘'"
 QUOTE_MARGIN = 0.25  # a quote is loose by nature (a view, in the speaker's words): it needs this much more
 FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 
@@ -175,12 +176,15 @@ def features(suspect: Suspect) -> list[float]:
     """The model's inputs, in `FEATURES` order; needs the semantic fit."""
     fit = suspect.fit
     assert fit is not None
-    text = suspect.sentence.text.lstrip()
     return [
         fit.to_article, fit.relative, fit.gap, fit.to_paragraph, fit.to_window, fit.to_neighbours, fit.bridge,
         fit.to_lead, suspect.similarity, suspect.novel_share, min(3, len(suspect.novel_names)),
-        min(3, suspect.shared_names), math.log(max(1, len(suspect.sentence.words))), float(text[:1] in "\"“‘'"),
+        min(3, suspect.shared_names), math.log(max(1, len(suspect.sentence.words))), float(_is_quote(suspect)),
     ]
+
+
+def _is_quote(suspect: Suspect) -> bool:
+    return suspect.sentence.text.lstrip()[:1] in QUOTE_MARKS
 
 
 @cache
@@ -206,7 +210,7 @@ def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tupl
     found = []
     for suspect, p in scored:
         bar = warning_top if p == top else max(warning_top, model.warning_other)
-        if suspect.sentence.text.lstrip()[:1] in OPENING_QUOTES:
+        if _is_quote(suspect):
             bar = min(0.99, bar + QUOTE_MARGIN)
         if p >= bar:
             found.append((suspect, "warning", _fit_message(suspect, p)))
