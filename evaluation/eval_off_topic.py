@@ -33,7 +33,8 @@ SHORT = [HERE / "attribution" / "articles.txt"]  # the readability set carries p
 BOILERPLATE = HERE / "off_topic" / "boilerplate.txt"
 SPLITS = ("dev", "test", "holdout")
 KINDS = ("unrelated", "boilerplate")
-PLACEMENTS = ("inside a paragraph", "in the lead paragraph", "as its own paragraph")
+PLACEMENTS = ("inside a paragraph", "in the lead paragraph", "as its own paragraph", "in a brief")
+SHORT_VERSIONS = ((6, 8), (9, 12))  # sentence counts of the briefs cut from each story
 SPLICES_PER_ARTICLE = 6
 RECALL_OPERATING_POINTS = (0.3, 0.4)  # lower warning bars a pipeline may choose (the option unrelated_warn_at)
 
@@ -56,6 +57,36 @@ def _boilerplate() -> list[tuple[str, str, str]]:
     return [tuple(part.strip() for part in line.split("|", 2)) for line in lines]
 
 
+def _splice(text: str, sentence: str, rng: random.Random, own_paragraph: bool) -> tuple[str, int, str]:
+    """`text` with `sentence` put in after its first sentence: (new text, where it starts, placement)."""
+    paragraphs = text.split("\n")
+    if own_paragraph and len(paragraphs) > 1:
+        p = rng.randrange(1, len(paragraphs))
+        before = "\n".join(paragraphs[:p]) + "\n"
+        return before + sentence + "\n" + "\n".join(paragraphs[p:]), len(before), PLACEMENTS[2]
+    p = rng.randrange(0, len(paragraphs))
+    parts = _sentences(paragraphs[p])
+    at = rng.randint(1 if p == 0 or len(parts) == 1 else 0, len(parts))
+    before = "\n".join(paragraphs[:p]) + ("\n" if p else "") + " ".join(parts[:at])
+    before = before if not parts[:at] else before + " "
+    body = before + sentence + ("" if at == len(parts) else " ") + " ".join(parts[at:])
+    full = body + ("\n" + "\n".join(paragraphs[p + 1 :]) if p + 1 < len(paragraphs) else "")
+    return full, len(before), PLACEMENTS[1] if p == 0 else PLACEMENTS[0]
+
+
+def _opening(text: str, sentences: int) -> str:
+    """The first `sentences` sentences of `text`, in their paragraphs."""
+    kept, count = [], 0
+    for paragraph in text.split("\n"):
+        parts = _sentences(paragraph)[: sentences - count]
+        if parts:
+            kept.append(" ".join(parts))
+            count += len(parts)
+        if count >= sentences:
+            break
+    return "\n".join(kept)
+
+
 def build(splices_per_article: int = SPLICES_PER_ARTICLE) -> list[Example]:
     long = [article for path in LONG for article in read_articles(path)]
     examples: list[Example] = []
@@ -63,25 +94,19 @@ def build(splices_per_article: int = SPLICES_PER_ARTICLE) -> list[Example]:
         examples.append(Example(f"{ident}/clean", split, text))
         rng = random.Random(ident)
         donors = [(i, s) for i, sp, t in long if i != ident for p in t.split("\n") for s in _sentences(p) if len(s.split()) >= 10]
-        paragraphs = text.split("\n")
         for n in range(splices_per_article):
             _, sentence = rng.choice(donors)
-            if n % 6 == 5:  # one splice in six stands as a paragraph of its own
-                p = rng.randrange(1, len(paragraphs))
-                before = "\n".join(paragraphs[:p]) + "\n"
-                full = before + sentence + "\n" + "\n".join(paragraphs[p:])
-                placement = PLACEMENTS[2]
-            else:  # anywhere after the article's first sentence, the lead paragraph included
-                p = rng.randrange(0, len(paragraphs))
-                parts = _sentences(paragraphs[p])
-                at = rng.randint(1 if p == 0 or len(parts) == 1 else 0, len(parts))
-                before = "\n".join(paragraphs[:p]) + ("\n" if p else "") + " ".join(parts[:at])
-                before = before if not parts[:at] else before + " "
-                body = before + sentence + ("" if at == len(parts) else " ") + " ".join(parts[at:])
-                full = body + ("\n" + "\n".join(paragraphs[p + 1 :]) if p + 1 < len(paragraphs) else "")
-                placement = PLACEMENTS[1] if p == 0 else PLACEMENTS[0]
+            full, at, placement = _splice(text, sentence, rng, own_paragraph=n % 6 == 5)  # one in six on its own
             ex = Example(f"{ident}/splice{n}", split, full, placement=placement)
-            ex.planted["unrelated"].append((len(before), len(before) + len(sentence)))
+            ex.planted["unrelated"].append((at, at + len(sentence)))
+            examples.append(ex)
+        for kept in SHORT_VERSIONS:  # a brief: the story's opening sentences only
+            brief = _opening(text, rng.randint(*kept))
+            examples.append(Example(f"{ident}/brief{kept[0]}/clean", split, brief))
+            _, sentence = rng.choice(donors)
+            full, at, _ = _splice(brief, sentence, rng, own_paragraph=False)
+            ex = Example(f"{ident}/brief{kept[0]}", split, full, placement=PLACEMENTS[3])
+            ex.planted["unrelated"].append((at, at + len(sentence)))
             examples.append(ex)
     lines = _boilerplate()
     bases = long + [a for path in SHORT for a in read_articles(path)]

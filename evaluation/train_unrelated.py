@@ -25,9 +25,9 @@ from reliability.models import Article  # noqa: E402
 
 OUT = Path(unrelated.__file__).with_name("unrelated_model.json")
 TRAIN_SPLITS = ("dev", "test")
-TARGET_PRECISION = 0.95  # precision first: a flag on a clean sentence costs a user's trust
+TARGET_PRECISION = 0.9  # precision first: a flag on a clean sentence costs a user's trust
 INFO_PRECISION = 0.5  # an info is a pointer for an editor, right at least half the time
-C = 0.1  # inverse regularisation strength: 105 terms from 416 planted sentences call for a firm hand
+C = 0.1  # inverse regularisation strength: 135 terms from 553 planted sentences call for a firm hand
 
 
 def sentence_rows(encoder) -> list[tuple[str, list[float], bool]]:
@@ -38,8 +38,6 @@ def sentence_rows(encoder) -> list[tuple[str, list[float], bool]]:
             continue
         document = Document(Article(id=ex.id, text=ex.text))
         suspects = unrelated.analyse(document, set(), None, encoder)
-        if len(suspects) < unrelated.MIN_SENTENCES_FOR_MODEL:
-            continue
         for suspect in suspects:
             if suspect.sentence.index == 0:
                 continue

@@ -30,7 +30,6 @@ MIN_SENTENCES = 6  # below this there is no "rest of the article" to compare wit
 MIN_CONTENT_WORDS = 5
 STEM = 5  # "Israel"/"Israeli", "protest"/"protesters" share a stem
 MAX_SENTENCES_FOR_MODEL = 400  # about 40 KB of prose, 3 s of encoding on two cores
-MIN_SENTENCES_FOR_MODEL = 10  # fewer, and the article's spread is too noisy for a sentence to stand out against
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
@@ -50,6 +49,7 @@ class Suspect:
     novel_names: tuple[str, ...]
     novel_numbers: tuple[str, ...]
     shared_names: int  # names in it that the rest of the article mentions too
+    judged: int  # sentences of the article judged: in a brief, one loose sentence stands out less surely
     fit: Fit | None  # its fit in meaning; None without a sentence encoder
 
 
@@ -97,7 +97,7 @@ def analyse(
         shared_names = sum(1 for _, stem_set in names if any(sentence_frequency[stem] > 1 for stem in stem_set))
         novel_numbers = tuple(sorted(n for n in set(NUMBER.findall(sentence.text)) if number_counts[n] == 1))
         suspects.append(Suspect(
-            sentence, similarity, novel_share, novel_names, novel_numbers, shared_names, fit
+            sentence, similarity, novel_share, novel_names, novel_numbers, shared_names, len(judged), fit
         ))
     return suspects
 
@@ -168,7 +168,7 @@ class UnrelatedModel:
 
 FEATURES = (
     "to_article", "relative", "gap", "to_paragraph", "to_window", "to_neighbours", "bridge", "to_lead",
-    "word_similarity", "own_words", "novel_names", "shared_names", "log_words", "quote",
+    "word_similarity", "own_words", "novel_names", "shared_names", "log_words", "quote", "log_judged",
 )
 
 
@@ -180,6 +180,7 @@ def features(suspect: Suspect) -> list[float]:
         fit.to_article, fit.relative, fit.gap, fit.to_paragraph, fit.to_window, fit.to_neighbours, fit.bridge,
         fit.to_lead, suspect.similarity, suspect.novel_share, min(3, len(suspect.novel_names)),
         min(3, suspect.shared_names), math.log(max(1, len(suspect.sentence.words))), float(_is_quote(suspect)),
+        math.log(suspect.judged),
     ]
 
 
@@ -201,8 +202,6 @@ def load_model() -> UnrelatedModel:
 def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tuple[Suspect, str, str]]:
     """The model's probability per sentence; the article's most suspicious one warns at a lower bar,
     as a splice is usually alone, so a second warning in the same article needs stronger evidence."""
-    if len(suspects) < MIN_SENTENCES_FOR_MODEL:
-        return []
     model = load_model()
     warning_top = model.warning_top if warn_at is None else warn_at
     scored = [(suspect, model.probability(features(suspect))) for suspect in suspects if suspect.sentence.index > 0]
