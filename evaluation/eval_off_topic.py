@@ -1,11 +1,13 @@
 """Evaluate the off_topic check on planted unrelated sentences and boilerplate, with clean controls.
 
 Built deterministically from the project's own articles: the long stories in
-evaluation/off_topic/articles.txt (plus the short ones of the attribution and readability sets for
-boilerplate) get (a) one sentence from a different story spliced between two sentences of a
-paragraph, or (b) two to four boilerplate lines from evaluation/off_topic/boilerplate.txt at the top,
-the bottom or between paragraphs. A planted span counts as found when a warning overlaps it; any
-other warning is a false positive. Splits follow the article and the boilerplate line.
+evaluation/off_topic/ (plus the short ones of the attribution set for boilerplate) get (a) one
+sentence from a different story spliced in after the first sentence: inside a paragraph, in the lead
+paragraph or as a paragraph of its own; (b) the same for two briefs cut from each story; or (c) two
+to four boilerplate lines from evaluation/off_topic/boilerplate.txt at the top, the bottom or
+between paragraphs. A planted span counts as found when a warning overlaps it; any other warning is
+a false positive. Splits follow the article and the boilerplate line. When ../shared/seeds is
+present, the same splicing into those real articles is measured too (`real_hosts`).
 Run: python evaluation/eval_off_topic.py
 """
 
@@ -28,6 +30,7 @@ from reliability.models import Article  # noqa: E402
 from reliability.semantic import SentenceEncoder, load_encoder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parents[1] / "shared" / "seeds"  # real articles, beside the project when present
 LONG = [HERE / "off_topic" / "articles.txt", *sorted((HERE / "off_topic").glob("stories_*.txt"))]
 SHORT = [HERE / "attribution" / "articles.txt"]  # the readability set carries page chrome on purpose
 BOILERPLATE = HERE / "off_topic" / "boilerplate.txt"
@@ -200,6 +203,30 @@ def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None, op
     return report
 
 
+def real_hosts(encoder: SentenceEncoder, splices_per_host: int = 60) -> dict | None:
+    """Sentences of the project's stories spliced into real published articles (the seeds, when
+    present): how the check does on real prose around the splice. Warnings elsewhere are counted apart,
+    as a real article may have a loose sentence of its own."""
+    if not SEEDS.is_dir():
+        return None
+    donors = [s for path in LONG for _, _, t in read_articles(path) for p in t.split("\n") for s in _sentences(p) if len(s.split()) >= 10]
+    check, context = OffTopicCheck(), CheckContext(encoder=encoder)
+    counts = {"hosts": 0, "planted": 0, "found": 0, "other_warnings": 0}
+    for host in sorted(SEEDS.glob("*.txt")):
+        text = host.read_text(encoding="utf-8")
+        rng = random.Random(host.name)
+        counts["hosts"] += 1
+        for n in range(splices_per_host):
+            sentence = rng.choice(donors)
+            full, at, _ = _splice(text, sentence, rng, own_paragraph=n % 6 == 5)
+            result = check.run(Document(Article(id=host.name, text=full)), context)
+            warned = [(f.start, f.end) for f in result.findings if f.code == "off_topic.unrelated" and f.severity != "info"]
+            counts["planted"] += 1
+            counts["found"] += any(s < at + len(sentence) and at < e for s, e in warned)
+            counts["other_warnings"] += sum(1 for s, e in warned if not (s < at + len(sentence) and at < e))
+    return counts
+
+
 def throughput(encoder: SentenceEncoder | None = None, copies: int = 40) -> float:
     """docs/s of the check alone on ~3 KB articles (Documents built beforehand, as the engine does;
     with an encoder, encoding every article's sentences is part of the time)."""
@@ -238,6 +265,10 @@ def main() -> None:
     for alarm in r["false_alarms"]:
         print("  false alarm:", *alarm)
     print(f"clean controls with a warning: {r['clean_articles_with_warnings']}")
+    hosts = real_hosts(encoder) if encoder is not None else None
+    if hosts:
+        print(f"splices into {hosts['hosts']} real articles (../shared/seeds): found {hosts['found']} of {hosts['planted']}, "
+              f"{hosts['other_warnings']} warnings elsewhere")
     print(f"throughput: {throughput():,.0f} docs/s (check alone, lexical evidence, ~3 KB articles)")
     if encoder is not None:
         print(f"throughput: {throughput(load_encoder(), copies=1):,.1f} docs/s (with the semantic model, encoding included)")

@@ -39,3 +39,14 @@ def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sent
     ev, examples = off_topic
     result = ev.evaluate(examples, ev.MemoEncoder(sentence_encoder), {"unrelated_warn_at": 0.3})
     assert result["unrelated_precision"] >= 0.8 and result["unrelated_recall"] >= 0.7
+
+
+def test_sentences_spliced_into_real_articles_are_found(off_topic, sentence_encoder):
+    """The seeds are real published articles: splices into them were found 0.77 of the time (231 of 300), with
+    3 warnings elsewhere."""
+    ev, _ = off_topic
+    hosts = ev.real_hosts(ev.MemoEncoder(sentence_encoder))
+    if hosts is None:
+        pytest.skip("../shared/seeds is not present in this checkout")
+    assert hosts["found"] >= 0.7 * hosts["planted"]
+    assert hosts["other_warnings"] <= 0.05 * hosts["planted"]
