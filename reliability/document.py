@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from reliability.models import Article
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import numpy as np
 
     from reliability.semantic import SentenceEncoder
@@ -95,7 +97,7 @@ class Document:
         )
         self._word_starts = [w.start for w in self.words]
         self.sentences: tuple[Sentence, ...] = tuple(self._sentences())
-        self._vectors: tuple[SentenceEncoder, np.ndarray] | None = None
+        self._vectors: tuple[SentenceEncoder, dict[int, np.ndarray]] | None = None
 
     # -- construction -------------------------------------------------------------------------
 
@@ -143,11 +145,21 @@ class Document:
         hi = bisect_left(self._name_starts, end)
         return self.names[lo:hi]
 
-    def sentence_vectors(self, encoder: SentenceEncoder) -> np.ndarray:
-        """Meaning vectors of every sentence (one unit-length row each), encoded once per article."""
+    def sentence_vectors(self, encoder: SentenceEncoder, indices: Sequence[int] | None = None) -> np.ndarray:
+        """Meaning vectors (one unit-length row each) of the sentences at `indices`, all by default. Each
+        sentence is encoded once per article, and only when a check asks for it: encoding is the slow part."""
+        import numpy as np
+
+        wanted = range(len(self.sentences)) if indices is None else indices
         if self._vectors is None or self._vectors[0] is not encoder:
-            self._vectors = (encoder, encoder.encode([s.text for s in self.sentences]))
-        return self._vectors[1]
+            self._vectors = (encoder, {})
+        known = self._vectors[1]
+        missing = [i for i in dict.fromkeys(wanted) if i not in known]
+        if missing:
+            known.update(zip(missing, encoder.encode([self.sentences[i].text for i in missing])))
+        if not len(wanted):
+            return np.zeros((0, 0))
+        return np.array([known[i] for i in wanted])
 
     def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
         """The sentences of one block, in order."""

@@ -96,3 +96,26 @@ def test_position_lookups():
     assert d.block_index_at(second.start) == 1 and d.block_index_at(0) == 0
     assert [n.text for n in d.names_between(0, d.blocks[0].end)] == ["Ann Lee", "Bob Cole"]
     assert [n.text for n in d.names_between(d.blocks[1].start, len(d.text))] == ["Paris"]
+
+
+def test_sentence_vectors_encode_each_asked_sentence_once():
+    import numpy as np
+
+    class CountingEncoder:
+        name = "counting"
+
+        def __init__(self):
+            self.seen = []
+
+        def encode(self, texts):
+            self.seen += list(texts)
+            return np.array([[len(t), 1.0] for t in texts])
+
+    document = Document(Article(id="a", text="First one here. Second one. Third sentence is longest."))
+    encoder = CountingEncoder()
+    some = document.sentence_vectors(encoder, [2, 0])
+    assert some[:, 0].tolist() == [len("Third sentence is longest."), len("First one here.")]
+    every = document.sentence_vectors(encoder)
+    assert every.shape == (3, 2) and every[1, 0] == len("Second one.")
+    assert encoder.seen == ["Third sentence is longest.", "First one here.", "Second one."]  # none twice
+    assert document.sentence_vectors(encoder, []).shape[0] == 0

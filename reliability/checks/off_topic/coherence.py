@@ -40,7 +40,7 @@ def fit_sentences(document: Document, judged: list[Sentence], encoder: SentenceE
     """A Fit per judged sentence, in order; judged sentences are compared with each other only."""
     import numpy as np
 
-    vectors = document.sentence_vectors(encoder)[[s.index for s in judged]]  # every sentence, cached for other checks
+    vectors = document.sentence_vectors(encoder, [s.index for s in judged])
     n = len(judged)
     total = vectors.sum(axis=0)
     to_article = np.array([_cosine(vectors[i], total - vectors[i]) for i in range(n)])
