@@ -90,13 +90,19 @@ def _opening(text: str, sentences: int) -> str:
     return "\n".join(kept)
 
 
+def _donor_sentences(long: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(story id, sentence) for every sentence of ten or more words: what gets spliced into other stories."""
+    return [(i, s) for i, _, t in long for p in t.split("\n") for s in _sentences(p) if len(s.split()) >= 10]
+
+
 def build(splices_per_article: int = SPLICES_PER_ARTICLE) -> list[Example]:
     long = [article for path in LONG for article in read_articles(path)]
+    every_donor = _donor_sentences(long)
     examples: list[Example] = []
     for ident, split, text in long:
         examples.append(Example(f"{ident}/clean", split, text))
         rng = random.Random(ident)
-        donors = [(i, s) for i, sp, t in long if i != ident for p in t.split("\n") for s in _sentences(p) if len(s.split()) >= 10]
+        donors = [(i, s) for i, s in every_donor if i != ident]
         for n in range(splices_per_article):
             _, sentence = rng.choice(donors)
             full, at, placement = _splice(text, sentence, rng, own_paragraph=n % 6 == 5)  # one in six on its own
@@ -209,7 +215,7 @@ def real_hosts(encoder: SentenceEncoder, splices_per_host: int = 60) -> dict | N
     as a real article may have a loose sentence of its own."""
     if not SEEDS.is_dir():
         return None
-    donors = [s for path in LONG for _, _, t in read_articles(path) for p in t.split("\n") for s in _sentences(p) if len(s.split()) >= 10]
+    donors = [s for _, s in _donor_sentences([a for path in LONG for a in read_articles(path)])]
     check, context = OffTopicCheck(), CheckContext(encoder=encoder)
     counts = {"hosts": 0, "planted": 0, "found": 0, "other_warnings": 0}
     for host in sorted(SEEDS.glob("*.txt")):
@@ -220,10 +226,11 @@ def real_hosts(encoder: SentenceEncoder, splices_per_host: int = 60) -> dict | N
             sentence = rng.choice(donors)
             full, at, _ = _splice(text, sentence, rng, own_paragraph=n % 6 == 5)
             result = check.run(Document(Article(id=host.name, text=full)), context)
-            warned = [(f.start, f.end) for f in result.findings if f.code == "off_topic.unrelated" and f.severity != "info"]
+            on_splice = [f.start < at + len(sentence) and at < f.end for f in result.findings
+                         if f.code == "off_topic.unrelated" and f.severity != "info"]
             counts["planted"] += 1
-            counts["found"] += any(s < at + len(sentence) and at < e for s, e in warned)
-            counts["other_warnings"] += sum(1 for s, e in warned if not (s < at + len(sentence) and at < e))
+            counts["found"] += any(on_splice)
+            counts["other_warnings"] += on_splice.count(False)
     return counts
 
 
