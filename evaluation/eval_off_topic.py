@@ -8,6 +8,9 @@ to four boilerplate lines from evaluation/off_topic/boilerplate.txt at the top, 
 between paragraphs. A planted span counts as found when a warning overlaps it; any other warning is
 a false positive. Splits follow the article and the boilerplate line. When ../shared/seeds is
 present, the same splicing into those real articles is measured too (`real_hosts`).
+The donor of a splice is any other story; a second, harder set takes it from a related story (one of
+the few nearest the host in words: a strike into a strike, a court case into a court case), where only
+the names and the facts differ. It is reported apart and never trained on.
 Run: python evaluation/eval_off_topic.py
 """
 
@@ -39,6 +42,8 @@ KINDS = ("unrelated", "boilerplate")
 PLACEMENTS = ("inside a paragraph", "in the lead paragraph", "as its own paragraph", "in a brief")
 SHORT_VERSIONS = ((6, 8), (9, 12))  # sentence counts of the briefs cut from each story
 SPLICES_PER_ARTICLE = 6
+RELATED_STORIES = 5  # the donors of a related-story splice: the stories nearest the host in words
+DONORS = ("any other story", "a related story")
 RECALL_OPERATING_POINTS = (0.3, 0.4)  # lower warning bars a pipeline may choose (the option unrelated_warn_at)
 
 
@@ -95,14 +100,32 @@ def _donor_sentences(long: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
     return [(i, s) for i, _, t in long for p in t.split("\n") for s in _sentences(p) if len(s.split()) >= 10]
 
 
-def build(splices_per_article: int = SPLICES_PER_ARTICLE) -> list[Example]:
+def related_stories(long: list[tuple[str, str, str]], texts: list[str] | None = None) -> list[set[str]]:
+    """For each of `texts` (the stories themselves by default), the ids of the RELATED_STORIES stories of
+    `long` nearest to it by TF-IDF cosine, itself excluded."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit([t for _, _, t in long])
+    stories = vectorizer.transform([t for _, _, t in long])
+    similarity = (vectorizer.transform(texts or [t for _, _, t in long]) @ stories.T).toarray()
+    ids = [i for i, _, _ in long]
+    related = []
+    for row in similarity:
+        nearest = [ids[j] for j in np.argsort(-row, kind="stable") if row[j] < 0.999]  # not the story itself
+        related.append(set(nearest[:RELATED_STORIES]))
+    return related
+
+
+def build(splices_per_article: int = SPLICES_PER_ARTICLE, donor: str = DONORS[0]) -> list[Example]:
     long = [article for path in LONG for article in read_articles(path)]
     every_donor = _donor_sentences(long)
+    nearest = related_stories(long) if donor == DONORS[1] else [set() for _ in long]
     examples: list[Example] = []
-    for ident, split, text in long:
+    for (ident, split, text), related in zip(long, nearest):
         examples.append(Example(f"{ident}/clean", split, text))
         rng = random.Random(ident)
-        donors = [(i, s) for i, s in every_donor if i != ident]
+        donors = [(i, s) for i, s in every_donor if (i in related if related else i != ident)]
         for n in range(splices_per_article):
             _, sentence = rng.choice(donors)
             full, at, placement = _splice(text, sentence, rng, own_paragraph=n % 6 == 5)  # one in six on its own
@@ -209,19 +232,22 @@ def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None, op
     return report
 
 
-def real_hosts(encoder: SentenceEncoder, splices_per_host: int = 60) -> dict | None:
+def real_hosts(encoder: SentenceEncoder, splices_per_host: int = 60, donor: str = DONORS[0]) -> dict | None:
     """Sentences of the project's stories spliced into real published articles (the seeds, when
     present): how the check does on real prose around the splice. Warnings elsewhere are counted apart,
     as a real article may have a loose sentence of its own."""
     if not SEEDS.is_dir():
         return None
-    donors = [s for _, s in _donor_sentences([a for path in LONG for a in read_articles(path)])]
+    long = [a for path in LONG for a in read_articles(path)]
+    every_donor = _donor_sentences(long)
+    hosts = sorted(SEEDS.glob("*.txt"))
+    texts = [host.read_text(encoding="utf-8") for host in hosts]
     check, context = OffTopicCheck(), CheckContext(encoder=encoder)
-    counts = {"hosts": 0, "planted": 0, "found": 0, "other_warnings": 0}
-    for host in sorted(SEEDS.glob("*.txt")):
-        text = host.read_text(encoding="utf-8")
+    counts = {"hosts": len(hosts), "planted": 0, "found": 0, "other_warnings": 0}
+    nearest = related_stories(long, texts) if donor == DONORS[1] else [set() for _ in hosts]
+    for host, text, related in zip(hosts, texts, nearest):
         rng = random.Random(host.name)
-        counts["hosts"] += 1
+        donors = [s for i, s in every_donor if not related or i in related]
         for n in range(splices_per_host):
             sentence = rng.choice(donors)
             full, at, _ = _splice(text, sentence, rng, own_paragraph=n % 6 == 5)
@@ -272,10 +298,17 @@ def main() -> None:
     for alarm in r["false_alarms"]:
         print("  false alarm:", *alarm)
     print(f"clean controls with a warning: {r['clean_articles_with_warnings']}")
-    hosts = real_hosts(encoder) if encoder is not None else None
-    if hosts:
-        print(f"splices into {hosts['hosts']} real articles (../shared/seeds): found {hosts['found']} of {hosts['planted']}, "
-              f"{hosts['other_warnings']} warnings elsewhere")
+    if encoder is not None:
+        hard = build(donor=DONORS[1])
+        for split in (*SPLITS, "all"):
+            r = evaluate([e for e in hard if split in ("all", e.split)], encoder)
+            print(f"unrelated, sentences from a related story: {split:<8} precision {r['unrelated_precision']:.2f} "
+                  f"recall {r['unrelated_recall']:.2f}, clean controls with a warning {r['clean_articles_with_warnings']}")
+        for donor in DONORS:
+            hosts = real_hosts(encoder, donor=donor)
+            if hosts:
+                print(f"sentences from {donor} spliced into {hosts['hosts']} real articles (../shared/seeds): found "
+                      f"{hosts['found']} of {hosts['planted']}, {hosts['other_warnings']} warnings elsewhere")
     print(f"throughput: {throughput():,.0f} docs/s (check alone, lexical evidence, ~3 KB articles)")
     if encoder is not None:
         print(f"throughput: {throughput(load_encoder(), copies=1):,.1f} docs/s (with the semantic model, encoding included)")
