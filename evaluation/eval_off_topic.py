@@ -2,9 +2,9 @@
 
 Built deterministically from the project's own articles: the long stories in
 evaluation/off_topic/ (plus the short ones of the attribution set for boilerplate) get (a) one
-sentence from a different story spliced in after the first sentence: inside a paragraph, in the lead
-paragraph or as a paragraph of its own; (b) the same for two briefs cut from each story; or (c) two
-to four boilerplate lines from evaluation/off_topic/boilerplate.txt at the top, the bottom or
+sentence from a different story spliced in after the first sentence (inside a paragraph, in the lead
+paragraph or as a paragraph of its own) or before it; (b) the same after the first sentence of two
+briefs cut from each story; or (c) two to four boilerplate lines from evaluation/off_topic/boilerplate.txt at the top, the bottom or
 between paragraphs. A planted span counts as found when a warning overlaps it; any other warning is
 a false positive. Splits follow the article and the boilerplate line. When ../shared/seeds is
 present, the same splicing into those real articles is measured too (`real_hosts`).
@@ -39,7 +39,7 @@ SHORT = [HERE / "attribution" / "articles.txt"]  # the readability set carries p
 BOILERPLATE = HERE / "off_topic" / "boilerplate.txt"
 SPLITS = ("dev", "test", "holdout")
 KINDS = ("unrelated", "boilerplate")
-PLACEMENTS = ("inside a paragraph", "in the lead paragraph", "as its own paragraph", "in a brief")
+PLACEMENTS = ("inside a paragraph", "in the lead paragraph", "as its own paragraph", "in a brief", "at the very start")
 SHORT_VERSIONS = ((6, 8), (9, 12))  # sentence counts of the briefs cut from each story
 SPLICES_PER_ARTICLE = 6
 RELATED_STORIES = 5  # the donors of a related-story splice: the stories nearest the host in words
@@ -80,6 +80,11 @@ def _splice(text: str, sentence: str, rng: random.Random, own_paragraph: bool) -
     body = before + sentence + ("" if at == len(parts) else " ") + " ".join(parts[at:])
     full = body + ("\n" + "\n".join(paragraphs[p + 1 :]) if p + 1 < len(paragraphs) else "")
     return full, len(before), PLACEMENTS[1] if p == 0 else PLACEMENTS[0]
+
+
+def _splice_at_start(text: str, sentence: str, own_paragraph: bool) -> str:
+    """`text` opening with `sentence`, in the first paragraph or as a paragraph of its own."""
+    return sentence + ("\n" if own_paragraph else " ") + text
 
 
 def _opening(text: str, sentences: int) -> str:
@@ -140,6 +145,11 @@ def build(splices_per_article: int = SPLICES_PER_ARTICLE, donor: str = DONORS[0]
             ex = Example(f"{ident}/brief{kept[0]}", split, full, placement=PLACEMENTS[3])
             ex.planted["unrelated"].append((at, at + len(sentence)))
             examples.append(ex)
+        rng = random.Random("opening:" + ident)  # its own draw, so the splices above stay as they were
+        _, sentence = rng.choice(donors)
+        ex = Example(f"{ident}/opening", split, _splice_at_start(text, sentence, rng.random() < 0.5), placement=PLACEMENTS[4])
+        ex.planted["unrelated"].append((0, len(sentence)))
+        examples.append(ex)
     lines = _boilerplate()
     bases = long + [a for path in SHORT for a in read_articles(path)]
     for n, (ident, _, text) in enumerate(bases):

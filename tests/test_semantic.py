@@ -66,6 +66,25 @@ def test_the_clean_story_gets_no_warning(evaluation, sentence_encoder):
     assert flagged_texts(run_check(OffTopicCheck(), clean.text, encoder=sentence_encoder), clean.text) == []
 
 
+def test_a_sentence_spliced_in_before_the_lead_gets_a_warning(evaluation, sentence_encoder):
+    example = _election_debate(evaluation, "opening")
+    (start, end), = example.planted["unrelated"]
+    assert start == 0
+    result = run_check(OffTopicCheck(), example.text, encoder=sentence_encoder)
+    warnings = [(f.start, f.end) for f in result.findings if f.code == "off_topic.unrelated" and f.severity == "warning"]
+    assert warnings == [(start, end)]
+
+
+def test_a_feature_opening_far_from_the_news_is_not_taken_for_a_splice(evaluation, sentence_encoder):
+    """A brief opening on a scene ("Faith Achieng spent most of November awake before dawn, revising organic
+    chemistry ...") scores 0.59: the opening sentence needs OPENING_MARGIN more than the default bar."""
+    ev = evaluation("off_topic")
+    brief = next(e for e in ev.build() if e.id == "off_topic:soc-kenya-exam-leak-arrests/brief6/clean")
+    result = run_check(OffTopicCheck(), brief.text, encoder=sentence_encoder)
+    opening = [f for f in result.findings if f.code == "off_topic.unrelated" and f.start == 0]
+    assert [f.severity for f in opening] == ["info"]
+
+
 def test_the_warning_bar_is_an_option(evaluation, sentence_encoder):
     example = _election_debate(evaluation, "splice5")
     strict = run_check(OffTopicCheck(), example.text, {"unrelated_warn_at": 0.999}, encoder=sentence_encoder)

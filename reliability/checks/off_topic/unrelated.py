@@ -38,6 +38,7 @@ NUMBER = re.compile(r"\d[\d,.]*")
 OPENING_QUOTES = "\"“‘'( "  # what may precede a name that opens a sentence
 QUOTE_MARKS = "\"“‘'"
 QUOTE_MARGIN = 0.25  # a quote is loose by nature (a view, in the speaker's words): it needs this much more
+OPENING_MARGIN = 0.2  # the first sentence judged states the story, or sets a feature's scene far from the rest
 FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 
 
@@ -201,14 +202,18 @@ def load_model() -> UnrelatedModel:
 
 def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tuple[Suspect, str, str]]:
     """The model's probability per sentence; the article's most suspicious one warns at a lower bar,
-    as a splice is usually alone, so a second warning in the same article needs stronger evidence."""
+    as a splice is usually alone, so a second warning in the same article needs stronger evidence.
+    The opening sentence is judged apart, at a higher bar (the model is fitted on the others)."""
     model = load_model()
     warning_top = model.warning_top if warn_at is None else warn_at
-    scored = [(suspect, model.probability(features(suspect))) for suspect in suspects if suspect.sentence.index > 0]
-    top = max((p for _, p in scored), default=0.0)
+    scored = [(suspect, model.probability(features(suspect))) for suspect in suspects]
+    opening = suspects[0].sentence.index if suspects else -1
+    top = max((p for suspect, p in scored if suspect.sentence.index != opening), default=0.0)
     found = []
     for suspect, p in scored:
         bar = warning_top if p == top else max(warning_top, model.warning_other)
+        if suspect.sentence.index == opening:
+            bar = min(0.99, warning_top + OPENING_MARGIN)
         if _is_quote(suspect):
             bar = min(0.99, bar + QUOTE_MARGIN)
         if p >= bar:
