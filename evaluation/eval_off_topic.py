@@ -3,11 +3,13 @@
 Built deterministically from the project's own articles: the long stories in
 evaluation/off_topic/ (plus the short ones of the attribution set for boilerplate) get (a) one
 sentence from a different story spliced in after the first sentence (inside a paragraph, in the lead
-paragraph or as a paragraph of its own) or before it; (b) the same after the first sentence of two
-briefs cut from each story; or (c) two to four boilerplate lines from evaluation/off_topic/boilerplate.txt at the top, the bottom or
-between paragraphs. A planted span counts as found when a warning overlaps it; any other warning is
-a false positive. Splits follow the article and the boilerplate line. When ../shared/seeds is
-present, the same splicing into those real articles is measured too (`real_hosts`).
+paragraph or as a paragraph of its own) or before it, and once more laid out as wire copy, a
+paragraph per sentence, where the splice shares a paragraph with one sentence of the story; (b) the
+same after the first sentence of two briefs cut from each story; or (c) two to four boilerplate
+lines from evaluation/off_topic/boilerplate.txt at the top, the bottom or between paragraphs. A
+planted span counts as found when a warning overlaps it; any other warning is a false positive.
+Splits follow the article and the boilerplate line. When ../shared/seeds is present, the same
+splicing into those real articles is measured too (`real_hosts`).
 The donor of a splice is any other story; a second, harder set takes it from a related story (one of
 the few nearest the host in words: a strike into a strike, a court case into a court case), where only
 the names and the facts differ. It is reported apart and never trained on.
@@ -39,7 +41,10 @@ SHORT = [HERE / "attribution" / "articles.txt"]  # the readability set carries p
 BOILERPLATE = HERE / "off_topic" / "boilerplate.txt"
 SPLITS = ("dev", "test", "holdout")
 KINDS = ("unrelated", "boilerplate")
-PLACEMENTS = ("inside a paragraph", "in the lead paragraph", "as its own paragraph", "in a brief", "at the very start")
+PLACEMENTS = (
+    "inside a paragraph", "in the lead paragraph", "as its own paragraph", "in a brief", "at the very start",
+    "in wire copy (a paragraph per sentence)",
+)
 SHORT_VERSIONS = ((6, 8), (9, 12))  # sentence counts of the briefs cut from each story
 SPLICES_PER_ARTICLE = 6
 RELATED_STORIES = 5  # the donors of a related-story splice: the stories nearest the host in words
@@ -147,8 +152,17 @@ def build(splices_per_article: int = SPLICES_PER_ARTICLE, donor: str = DONORS[0]
             examples.append(ex)
         rng = random.Random("opening:" + ident)  # its own draw, so the splices above stay as they were
         _, sentence = rng.choice(donors)
-        ex = Example(f"{ident}/opening", split, _splice_at_start(text, sentence, rng.random() < 0.5), placement=PLACEMENTS[4])
+        opened = _splice_at_start(text, sentence, own_paragraph=rng.random() < 0.5)
+        ex = Example(f"{ident}/opening", split, opened, placement=PLACEMENTS[4])
         ex.planted["unrelated"].append((0, len(sentence)))
+        examples.append(ex)
+        wire = "\n".join(s for paragraph in text.split("\n") for s in _sentences(paragraph))  # as agencies lay it out
+        examples.append(Example(f"{ident}/wire/clean", split, wire))
+        rng = random.Random("wire:" + ident)
+        _, sentence = rng.choice(donors)
+        full, at, _ = _splice(wire, sentence, rng, own_paragraph=False)  # it shares the paragraph of one sentence
+        ex = Example(f"{ident}/wire", split, full, placement=PLACEMENTS[5])
+        ex.planted["unrelated"].append((at, at + len(sentence)))
         examples.append(ex)
     lines = _boilerplate()
     bases = long + [a for path in SHORT for a in read_articles(path)]

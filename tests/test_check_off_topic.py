@@ -3,6 +3,9 @@
 import pytest
 
 from reliability.checks.off_topic import OffTopicCheck
+from reliability.checks.off_topic.unrelated import analyse
+from reliability.document import Document
+from reliability.models import Article
 from reliability.testing import flagged_texts, run_check
 
 STORY = [
@@ -100,6 +103,18 @@ def test_without_the_semantic_model_a_sentence_full_of_names_from_another_story_
     finding = next(f for f in result.findings if f.code == "off_topic.unrelated")
     assert "found nowhere else" in finding.message and "similarity" in finding.message
     assert result.score == 1.0 and result.metrics["semantic_model"] == 0.0
+
+
+def test_a_sentence_repeated_word_for_word_is_judged_once_where_it_first_occurs():
+    """A doubled article is the duplication check's finding: off_topic compares each sentence with the story,
+    not with its own copy, so the doubled text gets the same evidence as the single one."""
+    single = "\n".join(STORY)
+    once = analyse(Document(Article(id="single", text=single)), set(), None)
+    twice = analyse(Document(Article(id="doubled", text=single + "\n" + single)), set(), None)
+    assert len(once) == 6
+    assert [(s.sentence.start, s.sentence.end) for s in twice] == [(s.sentence.start, s.sentence.end) for s in once]
+    assert [s.similarity for s in twice] == pytest.approx([s.similarity for s in once])
+    assert [s.novel_share for s in twice] == [s.novel_share for s in once]
 
 
 def test_a_general_remark_is_on_topic():

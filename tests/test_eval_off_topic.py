@@ -23,7 +23,7 @@ def test_boilerplate_targets_hold_and_lexical_evidence_alone_never_warns_of_a_sp
 def test_with_the_semantic_model_splices_are_found_at_high_precision(off_topic, sentence_encoder):
     ev, examples = off_topic
     encoder = ev.MemoEncoder(sentence_encoder)
-    for split in ev.SPLITS:  # the default bar holds 0.9 on the training splits; each split measured 0.91-0.92
+    for split in ev.SPLITS:  # the default bar holds 0.9 on the training splits; each split measured 0.91-0.95
         result = ev.evaluate([e for e in examples if e.split == split], encoder)
         assert result["unrelated_precision"] >= 0.88, (split, result["false_alarms"])
         assert result["unrelated_recall"] >= 0.5, (split, result["unrelated_recall"])
@@ -34,7 +34,7 @@ def test_with_the_semantic_model_splices_are_found_at_high_precision(off_topic, 
 
 
 def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sentence_encoder):
-    """`unrelated_warn_at = 0.3`, the bar a pipeline that wants recall sets: measured 0.84 precision at 0.72
+    """`unrelated_warn_at = 0.3`, the bar a pipeline that wants recall sets: measured 0.83 precision at 0.71
     recall over every split."""
     ev, examples = off_topic
     result = ev.evaluate(examples, ev.MemoEncoder(sentence_encoder), {"unrelated_warn_at": 0.3})
@@ -42,11 +42,11 @@ def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sent
 
 
 def test_sentences_spliced_into_real_articles_are_found(off_topic, sentence_encoder):
-    """The seeds are real published articles: splices into them were found 0.77 of the time (232 of 300), with
-    3 warnings elsewhere."""
+    """The seeds are real published articles: splices into them were found 0.74 of the time (223 of 300), with
+    no warning elsewhere."""
     ev, _ = off_topic
     hosts = ev.real_hosts(ev.MemoEncoder(sentence_encoder))
     if hosts is None:
         pytest.skip("../shared/seeds is not present in this checkout")
     assert hosts["found"] >= 0.7 * hosts["planted"]
-    assert hosts["other_warnings"] <= 0.05 * hosts["planted"]
+    assert hosts["other_warnings"] <= 0.01 * hosts["planted"]

@@ -77,9 +77,9 @@ def test_a_sentence_spliced_in_before_the_lead_gets_a_warning(evaluation, senten
 
 def test_a_feature_opening_far_from_the_news_is_not_taken_for_a_splice(evaluation, sentence_encoder):
     """A brief opening on a scene ("Faith Achieng spent most of November awake before dawn, revising organic
-    chemistry ...") scores 0.59: the opening sentence needs OPENING_MARGIN more than the default bar."""
+    chemistry ...") scores 0.59, over the default bar: the opening sentence needs OPENING_MARGIN more."""
     ev = evaluation("off_topic")
-    brief = next(e for e in ev.build() if e.id == "off_topic:soc-kenya-exam-leak-arrests/brief6/clean")
+    brief = next(e for e in ev.build() if e.id == "off_topic:soc-kenya-exam-leak-arrests/brief9/clean")
     result = run_check(OffTopicCheck(), brief.text, encoder=sentence_encoder)
     opening = [f for f in result.findings if f.code == "off_topic.unrelated" and f.start == 0]
     assert [f.severity for f in opening] == ["info"]

@@ -61,24 +61,26 @@ def _stems(terms: tuple[str, ...], stop_words: frozenset[str]) -> list[str]:
 def analyse(
     document: Document, skip: set[int], corpus: CorpusStats | None, encoder: SentenceEncoder | None = None
 ) -> list[Suspect]:
-    """Per-sentence evidence for every sentence that can be judged (long enough, not skipped)."""
+    """Per-sentence evidence for every sentence that can be judged (long enough, not skipped). A sentence
+    repeated word for word counts once, where it first occurs: a repeat is the duplication check's finding,
+    and a doubled article would otherwise be compared with its own copy."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     stop_words = ENGLISH_STOP_WORDS | CALENDAR
-    sentences = document.sentences
-    stems = [_stems(terms, stop_words) for terms in document.sentence_terms]
+    sentences = _first_occurrences(document.sentences)
+    stems = {s.index: _stems(document.sentence_terms[s.index], stop_words) for s in sentences}
     judged = [s for s in sentences if len(stems[s.index]) >= MIN_CONTENT_WORDS and s.index not in skip]
     if len(judged) < MIN_SENTENCES:
         return []
-    sentence_frequency = Counter(stem for words in stems for stem in set(words))
+    sentence_frequency = Counter(stem for words in stems.values() for stem in set(words))
     total = len(sentences)
 
     def idf(stem: str) -> float:
         return math.log((1 + total) / (1 + sentence_frequency[stem])) + 1
 
-    vectors = [{stem: count * idf(stem) for stem, count in Counter(words).items()} for words in stems]
+    vectors = {i: {stem: count * idf(stem) for stem, count in Counter(words).items()} for i, words in stems.items()}
     whole: Counter[str] = Counter()
-    for vector in vectors:
+    for vector in vectors.values():
         whole.update(vector)
     whole_norm2 = sum(w * w for w in whole.values())
     name_stems = _name_stems(document, stop_words)
@@ -101,6 +103,17 @@ def analyse(
             sentence, similarity, novel_share, novel_names, novel_numbers, shared_names, len(judged), fit
         ))
     return suspects
+
+
+def _first_occurrences(sentences: tuple[Sentence, ...]) -> list[Sentence]:
+    seen: set[str] = set()
+    first = []
+    for sentence in sentences:
+        key = " ".join(sentence.text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            first.append(sentence)
+    return first
 
 
 def _name_stems(document: Document, stop_words: frozenset[str]) -> dict[int, list[tuple[str, set[str]]]]:
@@ -159,9 +172,11 @@ class UnrelatedModel:
     warning_top: float  # the article's most suspicious sentence warns from here
     warning_other: float  # any other sentence needs this much
     info: float
+    clip: float  # standardised values are held within ±clip: beyond the range fitted, a product term can flip sign
 
     def probability(self, values: list[float]) -> float:
-        x = [(v - m) / s for v, m, s in zip(values, self.means, self.scales, strict=True)]
+        standardised = ((v - m) / s for v, m, s in zip(values, self.means, self.scales, strict=True))
+        x = [max(-self.clip, min(self.clip, z)) for z in standardised]
         terms = x + [a * b for a, b in combinations_with_replacement(x, 2)]
         z = self.intercept + sum(c * t for c, t in zip(self.coefficients, terms, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
@@ -196,7 +211,7 @@ def load_model() -> UnrelatedModel:
         raise ValueError("unrelated_model.json was fitted on other features: rerun evaluation/train_unrelated.py")
     return UnrelatedModel(
         tuple(data["features"]), tuple(data["means"]), tuple(data["scales"]), tuple(data["coefficients"]),
-        data["intercept"], data["warning_top"], data["warning_other"], data["info"],
+        data["intercept"], data["warning_top"], data["warning_other"], data["info"], data["clip"],
     )
 
 
