@@ -67,7 +67,7 @@ def analyse(
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     stop_words = ENGLISH_STOP_WORDS | CALENDAR
-    sentences = _first_occurrences(document.sentences)
+    sentences = _first_occurrences(document)
     stems = {s.index: _stems(document.sentence_terms[s.index], stop_words) for s in sentences}
     judged = [s for s in sentences if len(stems[s.index]) >= MIN_CONTENT_WORDS and s.index not in skip]
     if len(judged) < MIN_SENTENCES:
@@ -105,13 +105,14 @@ def analyse(
     return suspects
 
 
-def _first_occurrences(sentences: tuple[Sentence, ...]) -> list[Sentence]:
-    seen: set[str] = set()
+def _first_occurrences(document: Document) -> list[Sentence]:
+    """The article's sentences, each repeat left out: the same identity as the duplication check's exact
+    repeats (the words, lower-cased)."""
+    seen: set[tuple[str, ...]] = set()
     first = []
-    for sentence in sentences:
-        key = " ".join(sentence.text.split()).casefold()
-        if key not in seen:
-            seen.add(key)
+    for sentence, terms in zip(document.sentences, document.sentence_terms, strict=True):
+        if terms not in seen:
+            seen.add(terms)
             first.append(sentence)
     return first
 
