@@ -223,12 +223,12 @@ def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tupl
     model = load_model()
     warning_top = model.warning_top if warn_at is None else warn_at
     scored = [(suspect, model.probability(features(suspect))) for suspect in suspects]
-    opening = suspects[0].sentence.index if suspects else -1
-    top = max((p for suspect, p in scored if suspect.sentence.index != opening), default=0.0)
+    opening = suspects[0]  # never empty: the model only judges articles with enough sentences
+    top = max((p for suspect, p in scored if suspect is not opening), default=0.0)
     found = []
     for suspect, p in scored:
         bar = warning_top if p == top else max(warning_top, model.warning_other)
-        if suspect.sentence.index == opening:
+        if suspect is opening:
             bar = min(0.99, warning_top + OPENING_MARGIN)
         if _is_quote(suspect):
             bar = min(0.99, bar + QUOTE_MARGIN)
