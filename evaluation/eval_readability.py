@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from evaluation.articles import read_annotated  # noqa: E402
 from reliability.check import CheckContext  # noqa: E402
 from reliability.checks.readability import ReadabilityCheck  # noqa: E402
 from reliability.document import Document  # noqa: E402
@@ -37,12 +38,9 @@ class Example:
 def load(path: Path = HERE / "articles.txt") -> list[Example]:
     """Parse the annotated articles; every annotated substring must occur in its article."""
     examples: list[Example] = []
-    for chunk in path.read_text(encoding="utf-8").split("### ")[1:]:
-        header, _, rest = chunk.partition("\n")
-        meta = dict(kv.split("=", 1) for kv in header.split() if "=" in kv)
-        body, _, notes = rest.partition("\n@@\n")
-        ex = Example(meta["id"], meta["split"], body.strip("\n"))
-        for line in notes.splitlines():
+    for article in read_annotated(path):
+        ex = Example(article.id, article.split, article.text)
+        for line in article.notes:
             tag, _, needle = (p.strip() for p in line.partition("|"))
             if tag not in KINDS:
                 continue
