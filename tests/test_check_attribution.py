@@ -90,6 +90,41 @@ def test_unattributed_quote_flagged_and_scare_quotes_ignored():
     assert text[hits[0].start : hits[0].end] == "We will fight this all the way to the courts if we have to."
 
 
+def test_a_quote_continuing_its_speaker_is_not_unattributed():
+    """Reporting conventions that carry the speaker over: a quote paragraph right after an attributed quote,
+    and two quotes back to back before one attribution (`"…. "…," said X`)."""
+    text = ("The court ruled against the union on Monday.\n"
+            "\u201cThe ruling ignores the contract we signed,\u201d said Maria Lopez, the union\u2019s lawyer.\n"
+            "\u201cOur members have waited two years for a fair hearing, and they will wait longer if they must.\u201d\n"
+            "Engineers had raised the alarm long before. \u201cThe bridge was never safe.\u201d \u201cWe told the council "
+            "in 2019,\u201d said engineer Tom Reyes.")
+    result = run(text)
+    assert warnings(result, "unattributed_quote") == []
+    assert quote_for(result, text, "Our members")["speaker"]["text"] == "Maria Lopez"
+    assert quote_for(result, text, "never safe")["speaker"]["text"] == "Tom Reyes"
+
+
+def test_a_quoted_phrase_takes_its_sentence_speaker_or_is_only_an_info():
+    """A phrase quoted inside the writer's sentence: the speaker may close the sentence; with no reporting verb
+    at all ("attacked the plan as"), it is pointed out, not warned about."""
+    text = ("The city presented its budget on Tuesday.\n"
+            "The mayor should \u201cstand firm on every line of it\u201d and refuse the cuts, councillor Ana Diaz insisted.\n"
+            "The transport union attacked the plan as a \u201creckless gamble with public money\u201d.\n"
+            "\u201cWe will not back down on the bus routes.\u201d")
+    result = run(text)
+    assert quote_for(result, text, "stand firm")["speaker"]["text"] == "Ana Diaz"
+    flagged = {text[f.start : f.end]: f.severity for f in result.findings if f.code == "attribution.unattributed_quote"}
+    assert flagged == {"reckless gamble with public money": "info", "We will not back down on the bus routes.": "warning"}
+    assert result.metrics["unattributed_quotes"] == 1
+
+
+def test_a_think_tank_is_a_source_not_a_verb():
+    text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
+    result = run(text)
+    assert warnings(result, "vague") == []
+    assert [s["text"] for s in result.details["speakers"]] == ["Pew Internet"]
+
+
 def test_pronoun_and_mid_quote_cue_resolve_to_nearest_named_person():
     text = ("Redwick manager Paul Ostrowski was less pleased. \u201cWe gave away two goals,\u201d he said, "
             "\u201cand at this level you get punished.\u201d")

@@ -16,7 +16,7 @@ from reliability.check import BaseCheck, CheckContext
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.resolve import Resolved, Source, resolve
 from reliability.checks.attribution.scoring import Tally, attribution_score
-from reliability.checks.attribution.statements import Attribution, Statement, find_statements
+from reliability.checks.attribution.statements import Attribution, Statement, find_statements, is_partial
 from reliability.checks.attribution.vague import find_vague_phrases
 from reliability.document import Document
 from reliability.hookspecs import hookimpl
@@ -117,14 +117,24 @@ class AttributionCheck(BaseCheck):
                     "anonymous", "info", f"“{m.group(0)}”: the source is anonymous.", m.start(), m.end(), confidence=0.8))
 
     def _unattributed(self, document: Document, statements: list[Statement], findings: list[Finding]) -> int:
+        """Quotes with no speaker: a warning, or an info for a phrase quoted inside the writer's own
+        sentence, whose source is usually that sentence's subject ("IATA attacked the package as a "bad
+        piece of legislation""). Returns the warnings."""
         count = 0
         for s in statements:
-            if s.kind == "direct" and s.attribution is None:
-                count += 1
+            if s.kind != "direct" or s.attribution is not None:
+                continue
+            snippet = document.snippet(s.start, s.end, 70)
+            if is_partial(document, s.start):
                 findings.append(self.finding(
-                    "unattributed_quote", "warning",
-                    f"Quoted statement with no speaker in reach: “{document.snippet(s.start, s.end, 70)}”. "
-                    "Say who said it.", s.start, s.end, confidence=0.75))
+                    "unattributed_quote", "info",
+                    f"Quoted phrase with no speaker found: “{snippet}”. Check that the sentence says whose words they are.",
+                    s.start, s.end, confidence=0.5))
+                continue
+            count += 1
+            findings.append(self.finding(
+                "unattributed_quote", "warning",
+                f"Quoted statement with no speaker in reach: “{snippet}”. Say who said it.", s.start, s.end, confidence=0.75))
         return count
 
     def _agencies(self, document: Document, findings: list[Finding]) -> list[dict[str, Any]]:

@@ -133,7 +133,7 @@ ORG_ROLE_NOUNS = frozenset(
     government administration court tribunal company firm bank authority regulator institute embassy
     mission service union association federation club team group foundation hospital school
     university charity trust operator airline carrier network channel newspaper broadcaster
-    manufacturer retailer insurer utility prosecutors""".split()
+    manufacturer retailer insurer utility prosecutors tank think-tank""".split()
 )
 ROLE_NOUNS = PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS
 

@@ -73,6 +73,8 @@ def find_attributions(document: Document, quotes: list[QuoteSpan]) -> list[Attri
                     found.append(Attribution(w.start, words[i + 1].end, sentence.index, mention, "according"))
                 continue
             if token in lx.CUE_VERBS:
+                if token == "think" and i + 1 < sentence.words.stop and lower[i + 1] == "tank":
+                    continue  # "a think tank": a noun
                 attribution = _attribute_cue(document, sentence, i)
             elif token in lx.FINDING_VERBS:
                 attribution = _attribute_finding(document, sentence, i)
@@ -126,13 +128,19 @@ def find_statements(document: Document) -> tuple[list[Statement], list[Attributi
     statements: list[Statement] = []
     used: set[int] = set()
     last_in_block: dict[int, Attribution] = {}
-    for quote in quotes:
+    own = [_quote_attribution(document, quote, by_sentence) for quote in quotes]
+    for k, quote in enumerate(quotes):
         n_words = len(document.words_between(quote.start, quote.end))
-        attribution = _quote_attribution(document, quote, by_sentence)
+        attribution = own[k]
         inherited = False
         full_sentence = document.analysis_text[quote.end - 1 : quote.end] in ".!?"
         if attribution is None and (n_words >= MIN_STATEMENT_WORDS or full_sentence):
-            attribution = _colon_intro(document, quote, by_sentence) or last_in_block.get(quote.block)
+            attribution = (
+                _colon_intro(document, quote, by_sentence)
+                or last_in_block.get(quote.block)
+                or _continued_quote(document, quote, last_in_block)
+                or _next_quote_attribution(document, quotes, own, k)
+            )
             inherited = attribution is not None
         if attribution is None and n_words < MIN_STATEMENT_WORDS:
             continue  # scare quotes, titles, nicknames
@@ -190,7 +198,37 @@ def _quote_attribution(document: Document, quote: QuoteSpan, by_sentence: dict[i
         before = [a for a in by_sentence.get(opening_sentence.index, []) if a.cue_end <= quote.open_at]
         if before:
             return before[-1]
+    if is_partial(document, quote.start) and closing_sentence is not None:
+        # `X should "stick to his guns", Tory MP Boris Johnson has insisted.`: the sentence's speaker
+        later = [a for a in by_sentence.get(closing_sentence.index, []) if a.cue_start >= close and a.mention is not None]
+        if later:
+            return later[0]
     return None
+
+
+def is_partial(document: Document, start: int) -> bool:
+    """A phrase quoted inside the writer's own sentence ("the law was "impossibly difficult to determine"")."""
+    return document.analysis_text[start : start + 1].islower()
+
+
+def _continued_quote(document: Document, quote: QuoteSpan, last_in_block: dict[int, Attribution]) -> Attribution | None:
+    """A quote opening its paragraph right after a paragraph of attributed quotes continues that speaker:
+    the convention of quotes running over several paragraphs."""
+    block = document.blocks[quote.block]
+    if document.analysis_text[block.start : quote.open_at].strip():
+        return None
+    previous = next((b for b in reversed(document.blocks[: block.index]) if b.text.strip()), None)
+    return last_in_block.get(previous.index) if previous is not None else None
+
+
+def _next_quote_attribution(document: Document, quotes: list[QuoteSpan], own: list[Attribution | None], k: int) -> Attribution | None:
+    """`"First sentence. "Second sentence," he said.`: two quotes back to back, one speaker."""
+    quote = quotes[k]
+    if k + 1 >= len(quotes) or quote.close_at < 0 or quotes[k + 1].block != quote.block:
+        return None
+    if document.analysis_text[quote.close_at + 1 : quotes[k + 1].open_at].strip():
+        return None
+    return own[k + 1]
 
 
 def _colon_intro(document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
