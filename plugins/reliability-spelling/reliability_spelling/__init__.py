@@ -5,7 +5,8 @@ downloaded). A word counts as a misspelling only when the dictionary does not kn
 known word lies one edit away (a letter added, dropped, changed or two swapped): "goverrnment" ->
 "government". Unknown words with no close correction are usually names, jargon or new coinages
 and are left alone; so are British spellings of known American ones (the dictionary is American),
-capitalised words (names), words with digits, short words, and text in another language.
+compounds of two known words ("onboard"), capitalised words (names), words with digits, short words,
+and text in another language.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ LOAN_WORDS = frozenset({"facto", "jure", "fide", "bona", "versa", "alia", "situ"
 NEWS_VOCABULARY = (
     "app apps hashtag hashtags livestream livestreamed selfie selfies cryptocurrency cryptocurrencies smartphone "
     "smartphones lockdown lockdowns ransomware deepfake deepfakes chatbot chatbots influencer influencers "
-    "microplastics podcaster podcasters geolocated superspreader telehealth rideshare cyberattack cyberattacks"
+    "microplastics podcaster podcasters geolocated superspreader telehealth rideshare cyberattack cyberattacks "
+    "tech multi"
 ).split()
 # British spelling -> the American form the dictionary knows: "favour" -> "favor", "manoeuvre" -> "maneuver".
 BRITISH_TO_AMERICAN = tuple(
@@ -36,13 +38,15 @@ BRITISH_TO_AMERICAN = tuple(
         (r"is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)", "iz"),
         (r"ys(?=(?:e|es|ed|ing)$)", "yz"),
         (r"ence$", "ense"),
-        (r"ll(?=(?:ed|ing|er|ers)$)", "l"),
+        (r"ll(?=(?:ed|ing|er|ers|ist|ists)$)", "l"),
         (r"(?<=og)ue(?=s?$)", ""),
         (r"amme(?=s?$)", "am"),
+        (r"^scep", "skep"),
         (r"ae", "e"),
         (r"oe", "e"),
     )
 )
+MIN_COMPOUND_PART = 2  # "on" + "board", "ad" + "ware"; a single letter would excuse typos ("a" + "lot")
 # Inflections of a known word are known too: the dictionary misses some newer ones ("apps").
 INFLECTION = re.compile(r"(?:s|es|ed|d|ing|er|ers|ly)$")
 FULL_PENALTY_PER_1000_WORDS = 20.0  # 20 typos per 1,000 words (one every 50 words) scores 0
@@ -91,14 +95,23 @@ def _is_known(speller, word: str, ignored: set[str]) -> bool:
 
 
 def _known_variant(speller, word: str) -> bool:
-    """Whether the word is a British spelling or an inflection of a word the dictionary knows."""
+    """Whether the word is a British spelling, an inflection or a compound of words the dictionary knows."""
     american = word
     for pattern, replacement in BRITISH_TO_AMERICAN:
         american = pattern.sub(replacement, american)
     if american != word and american in speller:
         return True
     stem = INFLECTION.sub("", word)
-    return stem != word and len(stem) >= 3 and stem in speller
+    if stem != word and len(stem) >= 3 and stem in speller:
+        return True
+    return _compound(speller, word)
+
+
+def _compound(speller, word: str) -> bool:
+    """Two known words written as one, as English coins them: "onboard", "adware", "deathmatch"."""
+    return any(
+        word[:cut] in speller and word[cut:] in speller for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART)
+    )
 
 
 def _correction(speller, word: str) -> str | None:

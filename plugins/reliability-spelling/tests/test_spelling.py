@@ -34,6 +34,12 @@ def test_clean_prose_with_british_spellings_names_and_new_words_is_not_flagged()
     assert result.findings == [] and result.score == 1.0
 
 
+def test_british_forms_and_compounds_of_known_words_are_not_typos():
+    text = ("The Olympic medallist was sceptical of the new rules. The game's multiplayer mode, onboard camera "
+            "and deathmatch levels drew praise, but reviewers warned of adware in the tech firm's free version.")
+    assert run_check(SpellingCheck(), text).findings == []
+
+
 def test_a_repeated_unknown_word_is_a_term_not_a_typo():
     text = "The village of gortnaclohy lies west of the river. Visitors to gortnaclohy arrive by ferry."
     assert run_check(SpellingCheck(), text).findings == []
