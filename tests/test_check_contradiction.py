@@ -78,3 +78,13 @@ def test_a_series_of_figures_for_different_places_is_not_a_contradiction():
     text = " ".join(f"In district {n}, officials said {n * 3} people were hurt in the storm." for n in range(1, 30))
     result = run_check(ContradictionCheck(), text)
     assert [f for f in result.findings if f.severity == "warning"] == []
+
+
+def test_a_headline_is_not_held_against_the_story():
+    """A headline puts a negation into its words ("opposes", "ban") where the story says "not": matched word
+    for word, "Senator opposes tariff apology" looked like the reverse of "should not apologise for her tariff
+    remarks". The cost: a headline that truly contradicts its story is not found by this check."""
+    text = ("Senator opposes tariff apology\n\nThe senator should stand firm and not apologise for her tariff "
+            f"remarks, party colleague Tom Berg has insisted. {FILLER}")
+    result = run_check(ContradictionCheck(), text)
+    assert [f for f in result.findings if f.severity == "warning"] == []

@@ -34,7 +34,7 @@ def polarity_conflicts(statements: list[Statement]) -> list[Conflict]:
         if count < MIN_SHARED:
             continue
         a, b = statements[i], statements[j]
-        if overlap(a, b) < MIN_OVERLAP or a.different_sources(b) or b.update:
+        if a.heading or b.heading or overlap(a, b) < MIN_OVERLAP or a.different_sources(b) or b.update:
             continue
         reason = _reversal(a, b)
         if reason:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -18,6 +19,7 @@ STOP_WORDS = frozenset(
     "according".split()
 )
 CALENDAR = frozenset(WEEKDAYS + MONTHS)
+TERMINAL_PUNCTUATION = ".!?\"”’'…)"
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Statement:
     sentence: Sentence
     words: tuple[str, ...]
     names: frozenset[str]
+    alone: bool  # the only sentence of its block (line)
 
     @cached_property
     def content(self) -> frozenset[str]:
@@ -35,6 +38,13 @@ class Statement:
     @cached_property
     def negated(self) -> bool:
         return any(w in NEGATIONS or w.endswith("n't") for w in self.words)
+
+    @cached_property
+    def heading(self) -> bool:
+        """A headline, section head or caption: a line of its own with no closing punctuation. It states
+        in a few words what the story then says in full ("Boris opposes mayor apology" … "should not
+        apologise"), so it is not a claim to hold a sentence against."""
+        return self.sentence.text.rstrip()[-1:] not in TERMINAL_PUNCTUATION and self.alone
 
     @cached_property
     def reported(self) -> bool:
@@ -65,8 +75,9 @@ def statements(document: Document) -> list[Statement]:
             opens_sentence = name.start == sentence.start and " " not in name.text.strip()
             if key not in CALENDAR and not opens_sentence:  # "Police", "Twenty-seven": capitalised, not names
                 names_by_sentence.setdefault(sentence.index, set()).add(key)
+    per_block = Counter(s.block for s in document.sentences)
     return [
-        Statement(s, terms, frozenset(names_by_sentence.get(s.index, ())))
+        Statement(s, terms, frozenset(names_by_sentence.get(s.index, ())), per_block[s.block] == 1)
         for s, terms in zip(document.sentences, document.sentence_terms, strict=True)
     ]
 
