@@ -34,7 +34,7 @@ def test_with_the_semantic_model_splices_are_found_at_high_precision(off_topic, 
 
 
 def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sentence_encoder):
-    """`unrelated_warn_at = 0.3`, the bar a pipeline that wants recall sets: measured 0.83 precision at 0.71
+    """`unrelated_warn_at = 0.3`, the bar a pipeline that wants recall sets: measured 0.82 precision at 0.71
     recall over every split."""
     ev, examples = off_topic
     result = ev.evaluate(examples, ev.MemoEncoder(sentence_encoder), {"unrelated_warn_at": 0.3})
@@ -42,7 +42,7 @@ def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sent
 
 
 def test_sentences_spliced_into_real_articles_are_found(off_topic, sentence_encoder):
-    """The seeds are real published articles: splices into them were found 0.74 of the time (223 of 300), with
+    """The seeds are real published articles: splices into them were found 0.74 of the time (221 of 300), with
     no warning elsewhere."""
     ev, _ = off_topic
     hosts = ev.real_hosts(ev.MemoEncoder(sentence_encoder))
@@ -50,3 +50,20 @@ def test_sentences_spliced_into_real_articles_are_found(off_topic, sentence_enco
         pytest.skip("../shared/seeds is not present in this checkout")
     assert hosts["found"] >= 0.7 * hosts["planted"]
     assert hosts["other_warnings"] <= 0.01 * hosts["planted"]
+
+
+def test_a_splice_into_real_copy_lands_in_its_body_at_the_offset_returned(off_topic):
+    """`real_copy` measures on a folder of real articles (headline first, blank lines between paragraphs, as
+    many sites export them): a splice never touches the headline or a blank line, and its offset is exact."""
+    import random
+
+    ev, _ = off_topic
+    text = ("Harbour plan approved\n\nThe council approved the harbour plan on Monday. Work starts in May.\n\n"
+            "Fishermen welcomed the decision. \"It has taken ten years,\" said Tom Hale.\n")
+    sentence = "Wildfires forced thousands of people to leave their homes in the hills above the coast."
+    for seed in range(20):
+        for own_paragraph in (False, True):
+            full, at = ev._splice_into_lines(text, sentence, random.Random(seed), own_paragraph)
+            assert full[at : at + len(sentence)] == sentence
+            assert full.startswith("Harbour plan approved\n\n")
+            assert full.replace(sentence, "").replace("  ", " ").split() == text.split()

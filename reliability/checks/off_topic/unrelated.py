@@ -37,7 +37,7 @@ CALENDAR = frozenset(
 NUMBER = re.compile(r"\d[\d,.]*")
 OPENING_QUOTES = "\"“‘'( "  # what may precede a name that opens a sentence
 QUOTE_MARKS = "\"“‘'"
-QUOTE_MARGIN = 0.25  # a quote is loose by nature (a view, in the speaker's words): it needs this much more
+QUOTE_FACTOR = 1.75  # a quote is loose by nature (a view, in the speaker's words): it needs this many times the bar
 OPENING_MARGIN = 0.2  # the first sentence judged states the story, or sets a feature's scene far from the rest
 FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 
@@ -231,7 +231,7 @@ def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tupl
         if suspect is opening:
             bar = min(0.99, warning_top + OPENING_MARGIN)
         if _is_quote(suspect):
-            bar = min(0.99, bar + QUOTE_MARGIN)
+            bar = min(0.99, bar * QUOTE_FACTOR)
         if p >= bar:
             found.append((suspect, "warning", _fit_message(suspect, p)))
         elif p >= model.info:
