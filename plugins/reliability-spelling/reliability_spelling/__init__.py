@@ -46,7 +46,9 @@ BRITISH_TO_AMERICAN = tuple(
         (r"oe", "e"),
     )
 )
-MIN_COMPOUND_PART = 2  # "on" + "board", "ad" + "ware"; a single letter would excuse typos ("a" + "lot")
+# "on" + "board", "ad" + "ware"; the dictionary knows many two-letter fragments ("ch"), which as the
+# second part would excuse typos ("me" + "ch"), and a single letter would too ("a" + "lot").
+MIN_COMPOUND_HEAD, MIN_COMPOUND_TAIL = 2, 3
 # Inflections of a known word are known too: the dictionary misses some newer ones ("apps").
 INFLECTION = re.compile(r"(?:s|es|ed|d|ing|er|ers|ly)$")
 FULL_PENALTY_PER_1000_WORDS = 20.0  # 20 typos per 1,000 words (one every 50 words) scores 0
@@ -109,9 +111,8 @@ def _known_variant(speller, word: str) -> bool:
 
 def _compound(speller, word: str) -> bool:
     """Two known words written as one, as English coins them: "onboard", "adware", "deathmatch"."""
-    return any(
-        word[:cut] in speller and word[cut:] in speller for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART)
-    )
+    cuts = range(MIN_COMPOUND_HEAD, len(word) - MIN_COMPOUND_TAIL + 1)
+    return any(word[:cut] in speller and word[cut:] in speller for cut in cuts)
 
 
 def _correction(speller, word: str) -> str | None:
