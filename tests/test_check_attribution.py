@@ -118,6 +118,16 @@ def test_a_quoted_phrase_takes_its_sentence_speaker_or_is_only_an_info():
     assert result.metrics["unattributed_quotes"] == 1
 
 
+def test_a_question_quoted_then_asked_and_a_champion_who_speaks_have_speakers():
+    text = ("Shadow minister Ruth Alder criticised the leaflet. \u201cIsn't this a propaganda exercise paid for by "
+            "taxpayers?,\u201d she asked.\n"
+            "Jason Gardener won the 60m in Leipzig. The world champion said: \u201cI got to the airport and my "
+            "stomach was upset.\u201d")
+    result = run(text)
+    assert warnings(result, "unattributed_quote") == []
+    assert quote_for(result, text, "propaganda")["speaker"]["text"] == "Ruth Alder"
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

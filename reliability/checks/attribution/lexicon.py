@@ -124,7 +124,7 @@ PERSON_ROLE_NOUNS = frozenset(
     correspondent reporter witness resident survivor victim farmer grower worker employee student
     campaigner activist organiser organizer chairperson secretary-general meteorologist forecaster
     climatologist epidemiologist virologist engineer architect striker midfielder defender goalkeeper
-    referee player athlete neighbour neighbor mother father""".split()
+    referee player athlete champion winner medallist medalist neighbour neighbor mother father""".split()
 )
 
 #: Lower-case nouns naming an organisation or office that can speak ("the health department said").

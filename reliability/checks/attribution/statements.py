@@ -96,6 +96,8 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
             return None  # "the Pakistani state", "a claim": a noun, not a verb
     if mention is not None and not (weak and mention.kind in ("anaphor", "role", "anonymous", "pronoun")):
         return Attribution(w.start, w.end, sentence.index, mention, "before")
+    if mention is not None and mention.kind == "pronoun" and text[sentence.start : mention.start].rstrip().endswith(("”", '"')):
+        return Attribution(w.start, w.end, sentence.index, mention, "before")  # `"…?" he asked`: even a weak cue reports a quote
     before = text[sentence.start : w.start].rstrip()
     if before.endswith((",", "”", '"', "’")) and not weak:
         if w.text.endswith("ing"):
