@@ -88,3 +88,10 @@ def test_a_headline_is_not_held_against_the_story():
             f"remarks, party colleague Tom Berg has insisted. {FILLER}")
     result = run_check(ContradictionCheck(), text)
     assert [f for f in result.findings if f.severity == "warning"] == []
+
+
+def test_an_exception_under_a_condition_is_not_a_reversal():
+    """"will not attend … if the talks collapse" qualifies "will attend": both can be true."""
+    _, warned, _ = findings("The minister will attend the summit in Lima.",
+                            "The minister will not attend the summit in Lima if the talks collapse.")
+    assert warned == []

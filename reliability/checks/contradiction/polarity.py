@@ -36,6 +36,8 @@ def polarity_conflicts(statements: list[Statement]) -> list[Conflict]:
         a, b = statements[i], statements[j]
         if a.heading or b.heading or overlap(a, b) < MIN_OVERLAP or a.different_sources(b) or b.update:
             continue
+        if a.conditional != b.conditional:
+            continue  # a rule and its exception, or a plan and what would stop it: both can be true
         reason = _reversal(a, b)
         if reason:
             message = f"This says {reason} of what an earlier, closely matching sentence says: both cannot be true."

@@ -19,6 +19,7 @@ STOP_WORDS = frozenset(
     "according".split()
 )
 CALENDAR = frozenset(WEEKDAYS + MONTHS)
+CONDITIONS = frozenset("if unless except provided whether".split())
 TERMINAL_PUNCTUATION = ".!?\"”’'…)"
 
 
@@ -38,6 +39,11 @@ class Statement:
     @cached_property
     def negated(self) -> bool:
         return any(w in NEGATIONS or w.endswith("n't") for w in self.words)
+
+    @cached_property
+    def conditional(self) -> bool:
+        """It holds only under a condition ("do not have to pay if the delay was beyond their control")."""
+        return any(w in CONDITIONS for w in self.words)
 
     @cached_property
     def heading(self) -> bool:
