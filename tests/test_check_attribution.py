@@ -128,6 +128,11 @@ def test_a_question_quoted_then_asked_and_a_champion_who_speaks_have_speakers():
     assert quote_for(result, text, "propaganda")["speaker"]["text"] == "Ruth Alder"
 
 
+def test_a_pronoun_never_resolves_to_an_event():
+    text = "Kelly Holmes won two golds at the Athens Olympics. \u201cI could not have asked for more,\u201d she said."
+    assert quote_for(run(text), text, "asked for more")["speaker"]["text"] == "Kelly Holmes"
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

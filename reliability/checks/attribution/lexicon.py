@@ -184,8 +184,9 @@ ORG_WORDS = frozenset(
     institute university college school hospital embassy mission service union association federation
     club group foundation party organisation organization fund programme program nations centre center
     bureau network times post news press agency parliament senate congress assembly cabinet
-    kremlin pentagon house""".split()
-)
+    kremlin pentagon house
+    olympics games championship championships cup festival awards prix marathon summit conference""".split()
+)  # the last line: events, which are named like people ("Athens Olympics") but never say anything
 
 #: Plural or generic nouns that name nobody in particular: "officials said", "experts believe".
 VAGUE_NOUNS = frozenset(
