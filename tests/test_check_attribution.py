@@ -104,6 +104,14 @@ def test_a_quote_continuing_its_speaker_is_not_unattributed():
     assert quote_for(result, text, "never safe")["speaker"]["text"] == "Tom Reyes"
 
 
+def test_a_quote_right_after_a_reported_statement_continues_its_speaker():
+    text = ("Home Secretary Charles Clarke spoke on Monday. But he said an agreement with their home countries "
+            "could be difficult. \u201cSome of these people are accused of very serious crimes at home.\u201d")
+    result = run(text)
+    assert warnings(result, "unattributed_quote") == []
+    assert quote_for(result, text, "very serious crimes")["speaker"]["text"].endswith("Charles Clarke")
+
+
 def test_a_quoted_phrase_takes_its_sentence_speaker_or_is_only_an_info():
     """A phrase quoted inside the writer's sentence: the speaker may close the sentence; with no reporting verb
     at all ("attacked the plan as"), it is pointed out, not warned about."""

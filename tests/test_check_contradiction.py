@@ -95,3 +95,9 @@ def test_an_exception_under_a_condition_is_not_a_reversal():
     _, warned, _ = findings("The minister will attend the summit in Lima.",
                             "The minister will not attend the summit in Lima if the talks collapse.")
     assert warned == []
+
+
+def test_a_word_before_a_title_is_not_part_of_it():
+    _, warned, _ = findings("Under President Hugo Chavez, the government has expanded its role in the economy.",
+                            "Critics say the powers, which President Chavez argues are needed, trample on property rights.")
+    assert warned == []

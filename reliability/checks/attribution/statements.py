@@ -140,6 +140,7 @@ def find_statements(document: Document) -> tuple[list[Statement], list[Attributi
             attribution = (
                 _colon_intro(document, quote, by_sentence)
                 or last_in_block.get(quote.block)
+                or _speaker_just_before(document, quote, by_sentence)
                 or _continued_quote(document, quote, last_in_block)
                 or _next_quote_attribution(document, quotes, own, k)
             )
@@ -211,6 +212,19 @@ def _quote_attribution(document: Document, quote: QuoteSpan, by_sentence: dict[i
 def is_partial(document: Document, start: int) -> bool:
     """A phrase quoted inside the writer's own sentence ("the law was "impossibly difficult to determine"")."""
     return document.analysis_text[start : start + 1].islower()
+
+
+def _speaker_just_before(document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
+    """`But he said an agreement could be difficult. "Some of these people are accused …"`: a quote right
+    after a sentence reporting someone's words, in the same paragraph, continues them."""
+    opening = document.sentence_at(quote.open_at) or document.sentence_at(quote.start)
+    if opening is None or opening.index == 0 or document.analysis_text[opening.start : quote.open_at].strip():
+        return None
+    previous = document.sentences[opening.index - 1]
+    if previous.block != opening.block:
+        return None
+    said = [a for a in by_sentence.get(previous.index, []) if a.mention is not None and a.mention.kind != "vague"]
+    return said[-1] if said else None
 
 
 def _continued_quote(document: Document, quote: QuoteSpan, last_in_block: dict[int, Attribution]) -> Attribution | None:

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from reliability.checks.contradiction.conflicts import Conflict
 from reliability.checks.contradiction.lexicon import NOT_A_CURRENT_ROLE, ROLE_RE, ROLE_TOKENS, SPELLING_VARIANTS
-from reliability.checks.contradiction.statements import Statement
+from reliability.checks.contradiction.statements import STOP_WORDS, Statement
 from reliability.document import Document
 
 _PERSON = r"(?P<person>(?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)"
@@ -54,7 +54,8 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
 
 def _normal(title: str) -> frozenset[str]:
     words = [SPELLING_VARIANTS.get(w, w) for w in re.findall(r"[\w’'.-]+", title.lower())]
-    return frozenset(w for w in words if not NATIONALITY.match(w) and w not in {"of", "for", "and", "the"})
+    # function words caught before a title are no part of it: "Under President Chavez", "which President Chavez"
+    return frozenset(w for w in words if not NATIONALITY.match(w) and w not in STOP_WORDS)
 
 
 def _incompatible(a: frozenset[str], b: frozenset[str]) -> bool:
