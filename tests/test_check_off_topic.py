@@ -47,6 +47,10 @@ def test_clean_story_has_no_findings():
         "Advertisement",
         "Story continues below advertisement",
         "Share this article",
+        "Comments are closed.",
+        "Leave a Reply",
+        "24 comments",
+        "You must be logged in to post a comment.",
     ],
 )
 def test_each_boilerplate_family_is_flagged_exactly_on_its_line(line):
@@ -60,6 +64,7 @@ def test_story_sentences_that_use_the_same_words_are_not_boilerplate():
         "The minister said she would share the report with parliament and support the farmers' request.",
         "Search teams found the missing hikers on Sunday, and the latest figures show fewer accidents this year.",
         "Homeowners in the valley said the advertisement for the new reservoir had been misleading.",
+        "Comments on the plan are closed until March, the council said, and 24 comments arrived on the first day.",
     ]
     text, result = run(lines)
     assert flagged_texts(result, text) == []

@@ -12,6 +12,7 @@ and text in another language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -97,7 +98,11 @@ def _is_known(speller, word: str, ignored: set[str]) -> bool:
 
 
 def _known_variant(speller, word: str) -> bool:
-    """Whether the word is a British spelling, an inflection or a compound of words the dictionary knows."""
+    """Whether the word is a British spelling, an inflection or a compound of words the dictionary knows, or
+    one of them written with its accents ("communiqué", "café")."""
+    bare = _without_accents(word)
+    if bare != word and (bare in speller or _known_variant(speller, bare)):
+        return True
     american = word
     for pattern, replacement in BRITISH_TO_AMERICAN:
         american = pattern.sub(replacement, american)
@@ -107,6 +112,10 @@ def _known_variant(speller, word: str) -> bool:
     if stem != word and len(stem) >= 3 and stem in speller:
         return True
     return _compound(speller, word)
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _compound(speller, word: str) -> bool:

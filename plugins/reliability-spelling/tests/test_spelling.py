@@ -34,9 +34,10 @@ def test_clean_prose_with_british_spellings_names_and_new_words_is_not_flagged()
     assert result.findings == [] and result.score == 1.0
 
 
-def test_british_forms_and_compounds_of_known_words_are_not_typos():
+def test_british_forms_compounds_and_accented_forms_of_known_words_are_not_typos():
     text = ("The Olympic medallist was sceptical of the new rules. The game's multiplayer mode, onboard camera "
-            "and deathmatch levels drew praise, but reviewers warned of adware in the tech firm's free version.")
+            "and deathmatch levels drew praise, but reviewers warned of adware in the tech firm's free version. "
+            "The joint communiqué was read out in the hotel café.")
     assert run_check(SpellingCheck(), text).findings == []
 
 

@@ -2,8 +2,9 @@
 
 Two kinds. `off_topic.boilerplate`: the web page's own text caught in the extraction — navigation,
 empty bylines, teaser lists, newsletter and social calls, donation appeals, cookie and copyright
-notices, ad labels (see `lexicon` and `boilerplate`). `off_topic.unrelated`: a sentence about a
-different story spliced into the body (see `unrelated`). Syndication credits are an info.
+notices, ad labels, comment sections (see `lexicon` and `boilerplate`). `off_topic.unrelated`: a
+sentence about a different story spliced into the body (see `unrelated`). Syndication credits are an
+info.
 The score falls with the share of the article's characters flagged.
 """
 

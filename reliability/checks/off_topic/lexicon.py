@@ -118,6 +118,17 @@ FAMILIES: tuple[Family, ...] = (
         ),
         phrase=_phrase(r"\b(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)\b", r"\bscroll (?:down )?to continue reading\b"),
     ),
+    Family(
+        "comments",
+        "the page's comment section, not part of the story",
+        line=_line(
+            r"comments? (?:are|is) (?:now )?(?:closed|disabled|off)", r"(?:leave|post|add|write) a (?:comment|reply)",
+            r"\d+ (?:comments?|replies|responses)", r"(?:view|show|load|read|hide) (?:all )?(?:\d+ )?comments?",
+            r"join the (?:conversation|discussion|debate)", r"(?:no|be the first to) comments?(?: yet)?",
+            r"you must be logged in to (?:post|leave) a comment",
+        ),
+        phrase=_phrase(r"\byou must be (?:logged|signed) in to (?:post|leave|add) a comment\b", r"\bcomments (?:are|have been) closed\b"),
+    ),
 )
 
 # A headline in a list of teasers: "15 Celebrities You'd Never Guess Are This Age".
