@@ -103,10 +103,7 @@ def _known_variant(speller, word: str) -> bool:
     bare = _without_accents(word)
     if bare != word and (bare in speller or _known_variant(speller, bare)):
         return True
-    american = word
-    for pattern, replacement in BRITISH_TO_AMERICAN:
-        american = pattern.sub(replacement, american)
-    if american != word and american in speller:
+    if _british(speller, word):
         return True
     stem = INFLECTION.sub("", word)
     if stem != word and len(stem) >= 3 and stem in speller:
@@ -114,14 +111,26 @@ def _known_variant(speller, word: str) -> bool:
     return _compound(speller, word)
 
 
+def _british(speller, word: str) -> bool:
+    """A British spelling of a word the (American) dictionary knows: "favour", "centre", "medallist"."""
+    american = word
+    for pattern, replacement in BRITISH_TO_AMERICAN:
+        american = pattern.sub(replacement, american)
+    return american != word and american in speller
+
+
 def _without_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _compound(speller, word: str) -> bool:
-    """Two known words written as one, as English coins them: "onboard", "adware", "deathmatch"."""
+    """Two known words written as one, as English coins them: "onboard", "adware", "centrepiece"."""
     cuts = range(MIN_COMPOUND_HEAD, len(word) - MIN_COMPOUND_TAIL + 1)
-    return any(word[:cut] in speller and word[cut:] in speller for cut in cuts)
+    return any(_plain_known(speller, word[:cut]) and _plain_known(speller, word[cut:]) for cut in cuts)
+
+
+def _plain_known(speller, word: str) -> bool:
+    return word in speller or _british(speller, word)
 
 
 def _correction(speller, word: str) -> str | None:
