@@ -64,7 +64,7 @@ def test_story_sentences_that_use_the_same_words_are_not_boilerplate():
         "The minister said she would share the report with parliament and support the farmers' request.",
         "Search teams found the missing hikers on Sunday, and the latest figures show fewer accidents this year.",
         "Homeowners in the valley said the advertisement for the new reservoir had been misleading.",
-        "Comments on the plan are closed until March, the council said, and 24 comments arrived on the first day.",
+        "Public comments are closed until March, the council said, and 24 comments arrived on the first day.",
     ]
     text, result = run(lines)
     assert flagged_texts(result, text) == []

@@ -127,7 +127,7 @@ FAMILIES: tuple[Family, ...] = (
             r"join the (?:conversation|discussion|debate)", r"(?:no|be the first to) comments?(?: yet)?",
             r"you must be logged in to (?:post|leave) a comment",
         ),
-        phrase=_phrase(r"\byou must be (?:logged|signed) in to (?:post|leave|add) a comment\b", r"\bcomments (?:are|have been) closed\b"),
+        phrase=_phrase(r"\byou must be (?:logged|signed) in to (?:post|leave|add) a comment\b"),
     ),
 )
 
