@@ -141,6 +141,16 @@ def test_a_pronoun_never_resolves_to_an_event():
     assert quote_for(run(text), text, "asked for more")["speaker"]["text"] == "Kelly Holmes"
 
 
+def test_an_age_stands_for_the_person_named_before_and_one_of_a_group_is_a_source():
+    text = ("Jane Holt won the 1500m in Glasgow. \u201cIf I am to compete, it is only if I feel I can win,\u201d said "
+            "the 30-year-old.\nThe festival closed on Sunday. \u201cWe sold more tickets this year than ever before,\u201d "
+            "said one of the organisers.")
+    result = run(text)
+    assert warnings(result, "unattributed_quote") == []
+    assert quote_for(result, text, "feel I can win")["speaker"]["text"] == "Jane Holt"
+    assert quote_for(result, text, "more tickets")["source"] == "anonymous"
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

@@ -6,6 +6,8 @@ lower-case unless said otherwise; matching is done on lower-cased word tokens.
 
 from __future__ import annotations
 
+import re
+
 
 def _forms(*lemmas: str) -> frozenset[str]:
     """Every listed inflection, written as 'say said says saying' groups."""
@@ -136,6 +138,9 @@ ORG_ROLE_NOUNS = frozenset(
     manufacturer retailer insurer utility prosecutors tank think-tank""".split()
 )
 ROLE_NOUNS = PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS
+
+#: "the 30-year-old said": an age stands for a person named earlier, as a role noun does.
+AGE_DESCRIPTOR = re.compile(r"\d{1,3}-year-old")
 
 #: Lower-case modifiers that may precede a role noun: "foreign minister", "senior official".
 ROLE_MODIFIERS = frozenset(

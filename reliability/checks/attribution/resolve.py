@@ -74,7 +74,7 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
         return Source(pronoun, text[mention.start : mention.end], mention.start, mention.end, "pronoun", None, wanted_person)
     if mention.kind == "anaphor":
         earlier = [s for s in named if s.start < mention.start]
-        if mention.head in PERSON_ROLES:
+        if mention.head in PERSON_ROLES or lx.AGE_DESCRIPTOR.fullmatch(mention.head):
             for source in reversed(earlier):
                 if source.role and mention.head in source.role.lower():
                     return source

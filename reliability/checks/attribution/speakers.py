@@ -57,11 +57,18 @@ def _np_word(document: Document, word: Word) -> bool:
     if is_capitalised(word):
         return lower not in lx.NOT_NAMES or lower in ("the", "a", "an", "some", "many")
     return (
-        lower in lx.ROLE_NOUNS or lower in lx.ROLE_MODIFIERS or lower in lx.VAGUE_NOUNS
+        lower in lx.ROLE_NOUNS or lx.AGE_DESCRIPTOR.fullmatch(lower) is not None or _person_role_plural(lower) is not None
+        or lower in lx.ROLE_MODIFIERS or lower in lx.VAGUE_NOUNS
         or lower in lx.VAGUE_MODIFIERS or lower in lx.DETERMINERS or lower in lx.NP_PREPOSITIONS
         or lower in lx.DOCUMENT_NOUNS
         or lower in ("media", "news", "press", "and", "government", "close")
     )
+
+
+def _person_role_plural(word: str) -> str | None:
+    """The singular of a plural person role ("organisers" -> "organiser", "lawyers" -> "lawyer"), else None."""
+    singular = word[:-1] if word.endswith("s") else None
+    return singular if singular in lx.PERSON_ROLE_NOUNS else None
 
 
 def _compound_modifier(document: Document, index: int, head: int) -> bool:
@@ -242,6 +249,9 @@ def classify(document: Document, indexes: list[int]) -> Mention | None:
     head, complement = indexes[:split], indexes[split:]
     body = [i for i in head if lower[i] not in lx.DETERMINERS or lower[i] in ("some", "many", "several")]
     if not body:
+        group = _person_role_plural(lower[complement[-1]]) if head and lower[head[0]] == "one" and complement else None
+        if group:  # "one of the organisers": someone unnamed, identified by the group
+            return Mention(start, end, "anonymous", role=document.text[start:end], head=group)
         return None
     tail = _name_tail(document, body)
     if tail:
@@ -271,7 +281,9 @@ def classify(document: Document, indexes: list[int]) -> Mention | None:
         if affiliated:
             return Mention(start, end, "anonymous", role=phrase, head=head_noun)
         return Mention(start, end, "vague", head=head_noun)
-    if head_noun in lx.ROLE_NOUNS or (is_capitalised(words[body[-1]]) and head_noun in lx.TITLES):
+    if head_noun in lx.ROLE_NOUNS or lx.AGE_DESCRIPTOR.fullmatch(head_noun) or (
+        is_capitalised(words[body[-1]]) and head_noun in lx.TITLES
+    ):
         if owned or any(_proper(document, i) for i in body):
             return Mention(start, end, "role", role=phrase, head=head_noun)
         if definite:
