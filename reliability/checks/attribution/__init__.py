@@ -128,13 +128,12 @@ class AttributionCheck(BaseCheck):
             if is_partial(document, s.start):
                 findings.append(self.finding(
                     "unattributed_quote", "info",
-                    f"Quoted phrase with no speaker found: “{snippet}”. Check that the sentence says whose words they are.",
-                    s.start, s.end, confidence=0.5))
+                    f"Quoted phrase with no speaker found: “{snippet}”. "
+                    "Check that the sentence says whose words they are.", s.start, s.end, confidence=0.5))
                 continue
             count += 1
-            findings.append(self.finding(
-                "unattributed_quote", "warning",
-                f"Quoted statement with no speaker in reach: “{snippet}”. Say who said it.", s.start, s.end, confidence=0.75))
+            message = f"Quoted statement with no speaker in reach: “{snippet}”. Say who said it."
+            findings.append(self.finding("unattributed_quote", "warning", message, s.start, s.end, confidence=0.75))
         return count
 
     def _agencies(self, document: Document, findings: list[Finding]) -> list[dict[str, Any]]:

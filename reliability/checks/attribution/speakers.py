@@ -57,8 +57,8 @@ def _np_word(document: Document, word: Word) -> bool:
     if is_capitalised(word):
         return lower not in lx.NOT_NAMES or lower in ("the", "a", "an", "some", "many")
     return (
-        lower in lx.ROLE_NOUNS or lx.AGE_DESCRIPTOR.fullmatch(lower) is not None or _person_role_plural(lower) is not None
-        or lower in lx.ROLE_MODIFIERS or lower in lx.VAGUE_NOUNS
+        lower in lx.ROLE_NOUNS or lower in lx.ROLE_MODIFIERS or lower in lx.VAGUE_NOUNS
+        or lx.AGE_DESCRIPTOR.fullmatch(lower) is not None or _person_role_plural(lower) is not None
         or lower in lx.VAGUE_MODIFIERS or lower in lx.DETERMINERS or lower in lx.NP_PREPOSITIONS
         or lower in lx.DOCUMENT_NOUNS
         or lower in ("media", "news", "press", "and", "government", "close")

@@ -96,8 +96,9 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
             return None  # "the Pakistani state", "a claim": a noun, not a verb
     if mention is not None and not (weak and mention.kind in ("anaphor", "role", "anonymous", "pronoun")):
         return Attribution(w.start, w.end, sentence.index, mention, "before")
-    if mention is not None and mention.kind == "pronoun" and text[sentence.start : mention.start].rstrip().endswith(("”", '"')):
-        return Attribution(w.start, w.end, sentence.index, mention, "before")  # `"…?" he asked`: even a weak cue reports a quote
+    right_after_quote = mention is not None and text[sentence.start : mention.start].rstrip().endswith(("”", '"'))
+    if right_after_quote and mention.kind == "pronoun":
+        return Attribution(w.start, w.end, sentence.index, mention, "before")  # `"…?" he asked`: even a weak cue
     before = text[sentence.start : w.start].rstrip()
     if before.endswith((",", "”", '"', "’")) and not weak:
         if w.text.endswith("ing"):
@@ -203,7 +204,8 @@ def _quote_attribution(document: Document, quote: QuoteSpan, by_sentence: dict[i
             return before[-1]
     if is_partial(document, quote.start) and closing_sentence is not None:
         # `X should "stick to his guns", Tory MP Boris Johnson has insisted.`: the sentence's speaker
-        later = [a for a in by_sentence.get(closing_sentence.index, []) if a.cue_start >= close and a.mention is not None]
+        sentence_cues = by_sentence.get(closing_sentence.index, [])
+        later = [a for a in sentence_cues if a.cue_start >= close and a.mention is not None]
         if later:
             return later[0]
     return None
@@ -214,7 +216,9 @@ def is_partial(document: Document, start: int) -> bool:
     return document.analysis_text[start : start + 1].islower()
 
 
-def _speaker_just_before(document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
+def _speaker_just_before(
+    document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]
+) -> Attribution | None:
     """`But he said an agreement could be difficult. "Some of these people are accused …"`: a quote right
     after a sentence reporting someone's words, in the same paragraph, continues them."""
     opening = document.sentence_at(quote.open_at) or document.sentence_at(quote.start)
@@ -237,7 +241,9 @@ def _continued_quote(document: Document, quote: QuoteSpan, last_in_block: dict[i
     return last_in_block.get(previous.index) if previous is not None else None
 
 
-def _next_quote_attribution(document: Document, quotes: list[QuoteSpan], own: list[Attribution | None], k: int) -> Attribution | None:
+def _next_quote_attribution(
+    document: Document, quotes: list[QuoteSpan], own: list[Attribution | None], k: int
+) -> Attribution | None:
     """`"First sentence. "Second sentence," he said.`: two quotes back to back, one speaker."""
     quote = quotes[k]
     if k + 1 >= len(quotes) or quote.close_at < 0 or quotes[k + 1].block != quote.block:
