@@ -125,7 +125,6 @@ FAMILIES: tuple[Family, ...] = (
             r"comments? (?:are|is) (?:now )?(?:closed|disabled|off)", r"(?:leave|post|add|write) a (?:comment|reply)",
             r"\d+ (?:comments?|replies|responses)", r"(?:view|show|load|read|hide) (?:all )?(?:\d+ )?comments?",
             r"join the (?:conversation|discussion|debate)", r"(?:no|be the first to) comments?(?: yet)?",
-            r"you must be logged in to (?:post|leave) a comment",
         ),
         phrase=_phrase(r"\byou must be (?:logged|signed) in to (?:post|leave|add) a comment\b"),
     ),
