@@ -277,13 +277,21 @@ def real_hosts(encoder: SentenceEncoder, splices_per_host: int = 60, donor: str 
         for n in range(splices_per_host):
             sentence = rng.choice(donors)
             full, at, _ = _splice(text, sentence, rng, own_paragraph=n % 6 == 5)
-            result = check.run(Document(Article(id=host.name, text=full)), context)
-            on_splice = [f.start < at + len(sentence) and at < f.end for f in result.findings
-                         if f.code == "off_topic.unrelated" and f.severity != "info"]
-            counts["planted"] += 1
-            counts["found"] += any(on_splice)
-            counts["other_warnings"] += on_splice.count(False)
+            _count_splice(counts, _unrelated_warnings(check, context, full), at, at + len(sentence))
     return counts
+
+
+def _unrelated_warnings(check: OffTopicCheck, context: CheckContext, text: str) -> list[tuple[int, int]]:
+    result = check.run(Document(Article(id="real", text=text)), context)
+    return [(f.start, f.end) for f in result.findings if f.code == "off_topic.unrelated" and f.severity != "info"]
+
+
+def _count_splice(counts: dict, warnings: list[tuple[int, int]], start: int, end: int) -> None:
+    """One planted splice: found when a warning overlaps it; every other warning is counted apart."""
+    on_splice = [s < end and start < e for s, e in warnings]
+    counts["planted"] += 1
+    counts["found"] += any(on_splice)
+    counts["other_warnings"] += on_splice.count(False)
 
 
 def real_copy(folder: Path, encoder: SentenceEncoder, splices_per_article: int = 6) -> dict:
@@ -292,40 +300,36 @@ def real_copy(folder: Path, encoder: SentenceEncoder, splices_per_article: int =
     another of them, spliced in, is found. Nothing of them is shipped: this is how the check was measured
     on real copy it was never fitted on."""
     texts = {path.name: path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.glob("*.txt"))}
-    donors = [(name, s) for name, text in texts.items() for line in _body_lines(text)
-              for s in _sentences(text.split("\n")[line].strip()) if len(s.split()) >= 10]
+    lines = {name: text.split("\n") for name, text in texts.items()}
+    body = {name: _body_lines(article) for name, article in lines.items()}
+    donors = [(name, s) for name in texts for i in body[name] for s in _sentences(lines[name][i].strip())
+              if len(s.split()) >= 10]
     check, context = OffTopicCheck(), CheckContext(encoder=encoder)
     counts = {"articles": len(texts), "clean_warnings": 0, "planted": 0, "found": 0, "other_warnings": 0}
-
-    def warnings(text: str) -> list[tuple[int, int]]:
-        result = check.run(Document(Article(id="real", text=text)), context)
-        return [(f.start, f.end) for f in result.findings if f.code == "off_topic.unrelated" and f.severity != "info"]
-
     for name, text in texts.items():
-        counts["clean_warnings"] += len(warnings(text))
+        counts["clean_warnings"] += len(_unrelated_warnings(check, context, text))
         rng = random.Random(name)
         others = [s for donor, s in donors if donor != name]
-        if not others or not _body_lines(text):
+        if not others or not body[name]:
             continue
         for n in range(splices_per_article):
             sentence = rng.choice(others)
-            full, at = _splice_into_lines(text, sentence, rng, own_paragraph=n % 6 == 5)
-            on_splice = [start < at + len(sentence) and at < end for start, end in warnings(full)]
-            counts["planted"] += 1
-            counts["found"] += any(on_splice)
-            counts["other_warnings"] += on_splice.count(False)
+            full, at = _splice_into_lines(lines[name], body[name], sentence, rng, own_paragraph=n % 6 == 5)
+            _count_splice(counts, _unrelated_warnings(check, context, full), at, at + len(sentence))
     return counts
 
 
-def _body_lines(text: str) -> list[int]:
+def _body_lines(lines: list[str]) -> list[int]:
     """Indexes of the non-blank lines after the headline."""
-    return [i for i, line in enumerate(text.split("\n")) if line.strip()][1:]
+    return [i for i, line in enumerate(lines) if line.strip()][1:]
 
 
-def _splice_into_lines(text: str, sentence: str, rng: random.Random, own_paragraph: bool) -> tuple[str, int]:
-    """`sentence` put into a random body line of a real article, between its sentences or as a line of its own."""
-    lines = text.split("\n")
-    i = rng.choice(_body_lines(text))
+def _splice_into_lines(
+    lines: list[str], body: list[int], sentence: str, rng: random.Random, own_paragraph: bool
+) -> tuple[str, int]:
+    """`sentence` put into a random body line of a real article (`body`: the indexes of its body lines),
+    between its sentences or as a line of its own."""
+    i = rng.choice(body)
     if own_paragraph:
         before = "\n".join(lines[:i]) + "\n"
         return before + sentence + "\n" + "\n".join(lines[i:]), len(before)
@@ -333,8 +337,8 @@ def _splice_into_lines(text: str, sentence: str, rng: random.Random, own_paragra
     at = rng.randint(0, len(parts))
     head, tail = " ".join(parts[:at]), " ".join(parts[at:])
     before = "\n".join(lines[:i]) + "\n" + (head + " " if head else "")
-    lines[i] = (head + " " if head else "") + sentence + (" " + tail if tail else "")
-    return "\n".join(lines), len(before)
+    spliced = (head + " " if head else "") + sentence + (" " + tail if tail else "")
+    return "\n".join([*lines[:i], spliced, *lines[i + 1 :]]), len(before)
 
 
 def throughput(encoder: SentenceEncoder | None = None, copies: int = 40) -> float:

@@ -63,7 +63,8 @@ def test_a_splice_into_real_copy_lands_in_its_body_at_the_offset_returned(off_to
     sentence = "Wildfires forced thousands of people to leave their homes in the hills above the coast."
     for seed in range(20):
         for own_paragraph in (False, True):
-            full, at = ev._splice_into_lines(text, sentence, random.Random(seed), own_paragraph)
+            lines = text.split("\n")
+            full, at = ev._splice_into_lines(lines, ev._body_lines(lines), sentence, random.Random(seed), own_paragraph)
             assert full[at : at + len(sentence)] == sentence
             assert full.startswith("Harbour plan approved\n\n")
             assert full.replace(sentence, "").replace("  ", " ").split() == text.split()
