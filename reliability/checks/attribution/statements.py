@@ -234,10 +234,9 @@ def _speaker_just_before(
 def _continued_quote(document: Document, quote: QuoteSpan, last_in_block: dict[int, Attribution]) -> Attribution | None:
     """A quote opening its paragraph right after a paragraph of attributed quotes continues that speaker:
     the convention of quotes running over several paragraphs."""
-    block = document.blocks[quote.block]
-    if document.analysis_text[block.start : quote.open_at].strip():
+    if not _opens_paragraph(document, quote):
         return None
-    previous = next((b for b in reversed(document.blocks[: block.index]) if b.text.strip()), None)
+    previous = next((b for b in reversed(document.blocks[: quote.block]) if b.text.strip()), None)
     return last_in_block.get(previous.index) if previous is not None else None
 
 
@@ -253,12 +252,15 @@ def _next_quote_attribution(
     return own[k + 1]
 
 
+def _opens_paragraph(document: Document, quote: QuoteSpan) -> bool:
+    return not document.analysis_text[document.blocks[quote.block].start : quote.open_at].strip()
+
+
 def _colon_intro(document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
     """A quote opening its paragraph after a line like "Mujahid said:" takes that speaker."""
-    block = document.blocks[quote.block]
-    if document.analysis_text[block.start : quote.open_at].strip() or block.index == 0:
+    if not _opens_paragraph(document, quote) or quote.block == 0:
         return None
-    previous = document.blocks[block.index - 1]
+    previous = document.blocks[quote.block - 1]
     if not previous.text.rstrip().endswith(":"):
         return None
     last = document.sentence_at(previous.end - 1)
