@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -212,6 +213,15 @@ class Document:
                         start = chunk.index(" ", start) + 1
                 found.append(Segment(len(found), base + start, base + end, self.text[base + start : base + end]))
         return tuple(found)
+
+    @cached_property
+    def headings(self) -> frozenset[int]:
+        """Indexes of the blocks that are a headline, section head or caption: a line of one sentence
+        with no closing punctuation. They name a topic, not a claim or a person's words."""
+        per_block = Counter(s.block for s in self.sentences)
+        return frozenset(
+            s.block for s in self.sentences if per_block[s.block] == 1 and s.text.rstrip()[-1:] not in _TERMINAL_PUNCT
+        )
 
     @cached_property
     def word_count(self) -> int:

@@ -2,7 +2,8 @@
 
 Pronouns ("he told AFP") and definite roles ("the spokesman said") resolve to the nearest preceding
 named source: a person for he/she/I, any named source for they/it/we, one whose role shares the
-head noun for a definite role. A short name ("Mujahid") resolves to the fuller form met earlier
+head noun for a definite role. A surname alone points to its person when met before ("Mujahid's
+restatement … He reiterated"); a section head ("The Ceasefire Agreement") points to nobody. A short name ("Mujahid") resolves to the fuller form met earlier
 ("Zabihullah Mujahid"), among speakers first, then among the article's names. A named speaker's
 role comes from the phrase itself, an appositive, or the words before the name's first mention
 ("Taliban spokesman Zabihullah Mujahid laid the blame").
@@ -102,12 +103,25 @@ def _nearest_named(document: Document, at: int, named: list[Source], by_key: dic
     floor = document.blocks[max(0, block - 1)].start if document.blocks else 0
     candidate = None
     for name in document.names_between(max(floor, speaker.start + 1 if speaker else 0), at):
-        if is_person(name.text, None):
+        if document.block_index_at(name.start) in document.headings:
+            continue  # a section head ("The Ceasefire Agreement") is nobody a pronoun points to
+        if is_person(name.text, None) or _known_surname(name.text, named):
             candidate = name
     if candidate is None:
         return speaker
-    full, start, end = _fuller_name(document, candidate.start, candidate.end, named)
+    end = candidate.start + len(_without_possessive(candidate.text))
+    full, start, end = _fuller_name(document, candidate.start, end, named)
     return _register(document, by_key, named, full, start, end, None)
+
+
+def _without_possessive(name: str) -> str:
+    return name.removesuffix("’s").removesuffix("'s")
+
+
+def _known_surname(name: str, named: list[Source]) -> bool:
+    """ "Mujahid’s restatement … He reiterated": one word, the last name of a person already quoted."""
+    word = _without_possessive(name)
+    return " " not in word and any(s.person and s.kind == "named" and s.text.split()[-1] == word for s in named)
 
 
 def _named_organisation(document: Document, mention: Mention, by_key: dict[str, Source], named: list[Source]) -> Source | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,17 +19,17 @@ STOP_WORDS = frozenset(
 )
 CALENDAR = frozenset(WEEKDAYS + MONTHS)
 CONDITIONS = frozenset("if unless except provided whether".split())
-TERMINAL_PUNCTUATION = ".!?\"”’'…)"
 
 
 @dataclass
 class Statement:
-    """One sentence seen as a claim."""
+    """One sentence seen as a claim. A heading is never held against a sentence: it states in a few words
+    what the story then says in full ("Boris opposes mayor apology" … "should not apologise")."""
 
     sentence: Sentence
     words: tuple[str, ...]
     names: frozenset[str]
-    alone: bool  # the only sentence of its block (line)
+    heading: bool  # a headline or section head: a few words for what the story then says in full
 
     @cached_property
     def content(self) -> frozenset[str]:
@@ -44,13 +43,6 @@ class Statement:
     def conditional(self) -> bool:
         """It holds only under a condition ("do not have to pay if the delay was beyond their control")."""
         return any(w in CONDITIONS for w in self.words)
-
-    @cached_property
-    def heading(self) -> bool:
-        """A headline, section head or caption: a line of its own with no closing punctuation. It states
-        in a few words what the story then says in full ("Boris opposes mayor apology" … "should not
-        apologise"), so it is not a claim to hold a sentence against."""
-        return self.sentence.text.rstrip()[-1:] not in TERMINAL_PUNCTUATION and self.alone
 
     @cached_property
     def reported(self) -> bool:
@@ -81,9 +73,8 @@ def statements(document: Document) -> list[Statement]:
             opens_sentence = name.start == sentence.start and " " not in name.text.strip()
             if key not in CALENDAR and not opens_sentence:  # "Police", "Twenty-seven": capitalised, not names
                 names_by_sentence.setdefault(sentence.index, set()).add(key)
-    per_block = Counter(s.block for s in document.sentences)
     return [
-        Statement(s, terms, frozenset(names_by_sentence.get(s.index, ())), per_block[s.block] == 1)
+        Statement(s, terms, frozenset(names_by_sentence.get(s.index, ())), s.block in document.headings)
         for s, terms in zip(document.sentences, document.sentence_terms, strict=True)
     ]
 
