@@ -3,8 +3,9 @@
 Pronouns ("he told AFP") and definite roles ("the spokesman said") resolve to the nearest preceding
 named source: a person for he/she/I, any named source for they/it/we, one whose role shares the
 head noun for a definite role. A surname alone points to its person when met before ("Mujahid's
-restatement … He reiterated"); a section head ("The Ceasefire Agreement") points to nobody. A short name ("Mujahid") resolves to the fuller form met earlier
-("Zabihullah Mujahid"), among speakers first, then among the article's names. A named speaker's
+restatement … He reiterated"); a section head ("The Ceasefire Agreement") points to nobody. A short
+name ("Mujahid") resolves to the fuller form met earlier ("Zabihullah Mujahid"), among speakers
+first, then among the article's names. A named speaker's
 role comes from the phrase itself, an appositive, or the words before the name's first mention
 ("Taliban spokesman Zabihullah Mujahid laid the blame").
 """
