@@ -101,3 +101,22 @@ def test_a_word_before_a_title_is_not_part_of_it():
     _, warned, _ = findings("Under President Hugo Chavez, the government has expanded its role in the economy.",
                             "Critics say the powers, which President Chavez argues are needed, trample on property rights.")
     assert warned == []
+
+
+@pytest.mark.parametrize(
+    "earlier, later",
+    [
+        # two people who share a surname
+        ("Conservative leader Michael Howard said the tax cuts were affordable.",
+         "Australia's Prime Minister John Howard also offered his congratulations."),
+        # an owner's name is part of the title; a fuller title is no other title
+        ("Labour's campaign spokesman Mr Kemp said the date had not been set.",
+         "But Labour spokesman Mr Kemp said it would be more appropriate to wait."),
+        # words before the title ending in a function word are not part of it
+        ("Mr Blair's stance brought him closer to President Bush on Iran.",
+         "His words about President Bush met a cool reception in Paris."),
+    ],
+)
+def test_one_title_is_not_held_against_another_that_is_no_other_title(earlier, later):
+    _, warned, _ = findings(earlier, later)
+    assert warned == []

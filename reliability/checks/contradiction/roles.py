@@ -19,7 +19,13 @@ BEFORE_NAME = re.compile(rf"(?P<title>(?:(?:former|acting|then|ex-|interim) )?(?
 AFTER_NAME = re.compile(rf"{_PERSON}, (?:the |a |an |its |his |her |their |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w-]+ ){{0,4}}?{_ROLE})\b")
 # "The club's manager, Steve Walcott, said"
 TITLE_THEN_NAME = re.compile(rf"(?:[Tt]he |[Ii]ts |[Hh]is |[Hh]er |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w’'-]+ ){{0,3}}?{_ROLE}), {_PERSON},")
-NATIONALITY = re.compile(r"^(?:[a-z]+(?:’s|'s)|pakistani|afghan|american|british|french|german|russian|chinese|indian|iranian|israeli|turkish|us|u\.s\.|uk|the|of the|country's|party's)$")
+NATIONALITY = re.compile(
+    r"^(?:pakistani|afghan|american|british|french|german|russian|chinese|indian|iranian|israeli|turkish|us|u\.s\.|uk"
+    r"|the|of the|country|party)$"
+)
+POSSESSIVE = re.compile(r"(?:’s|'s)$")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+TITLE_INNER_WORDS = frozenset({"of", "for", "and", "the"})  # "Secretary of State", "Minister for Health"
 
 
 def role_conflicts(document: Document, statements: list[Statement]) -> list[Conflict]:
@@ -36,15 +42,17 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
                 title = m.group("title")
                 if NOT_A_CURRENT_ROLE.search(title):
                     continue
-                titles[person.split()[-1]].append((statement, _normal(title), title))
+                names = [w for w in person.split() if w.lower().rstrip(".") not in HONORIFICS]
+                titles[person.split()[-1]].append((statement, _normal(title), title, names))
     found = []
     for surname, titled in titles.items():
-        firsts = {title: (a, title, shown) for a, title, shown in reversed(titled)}
+        firsts = {title: (a, title, shown, person) for a, title, shown, person in reversed(titled)}
         mentions = sorted(firsts.values(), key=lambda mention: mention[0].sentence.index)
-        for i, (a, title_a, shown_a) in enumerate(mentions):
-            clash = next(((b, t, s) for b, t, s in mentions[i + 1 :] if b is not a and _incompatible(title_a, t)), None)
+        for i, (a, title_a, shown_a, person_a) in enumerate(mentions):
+            clash = next(((b, s) for b, t, s, person in mentions[i + 1 :]
+                          if b is not a and _same_person(person_a, person) and _incompatible(title_a, t)), None)
             if clash:
-                b, _, shown_b = clash
+                b, shown_b = clash
                 message = (f"{surname} is called “{shown_b.strip()}” here but “{shown_a.strip()}” earlier: "
                            "one person, two titles. Check which is right.")
                 found.append(Conflict("role", a, b, message))
@@ -53,9 +61,19 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
 
 
 def _normal(title: str) -> frozenset[str]:
-    words = [SPELLING_VARIANTS.get(w, w) for w in re.findall(r"[\w’'.-]+", title.lower())]
-    # function words caught before a title are no part of it: "Under President Chavez", "which President Chavez"
-    return frozenset(w for w in words if not NATIONALITY.match(w) and w not in STOP_WORDS)
+    words = [POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'.-]+", title.lower())]
+    # a title starts after the last function word caught before it: "Under President Chavez", "His words
+    # about President Bush", "But Labour spokesman Mr Kemp"
+    cut = max((i + 1 for i, w in enumerate(words) if w in STOP_WORDS and w not in TITLE_INNER_WORDS), default=0)
+    # an owner is part of the title ("Labour's campaign spokesman"), a nationality or a generic one is not
+    kept = (w for w in words[cut:] if not NATIONALITY.match(w) and w not in STOP_WORDS)
+    return frozenset(SPELLING_VARIANTS.get(w, w) for w in kept)
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """ "John Howard" and "Michael Howard" are two people; "Howard" may be either."""
+    shorter, longer = sorted((a, b), key=len)
+    return longer[-len(shorter) :] == shorter
 
 
 def _incompatible(a: frozenset[str], b: frozenset[str]) -> bool:
