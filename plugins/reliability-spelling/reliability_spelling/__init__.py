@@ -5,7 +5,8 @@ downloaded). A word counts as a misspelling only when the dictionary does not kn
 known word lies one edit away (a letter added, dropped, changed or two swapped): "goverrnment" ->
 "government". Unknown words with no close correction are usually names, jargon or new coinages
 and are left alone; so are British spellings of known American ones (the dictionary is American),
-compounds of two known words ("onboard"), capitalised words (names), words with digits, short words,
+compounds of two known words ("onboard"), a word cut from its prefix where the extraction lost the
+hyphen ("co ordinated"), capitalised words (names), words with digits, short words,
 and text in another language.
 """
 
@@ -15,8 +16,12 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reliability import BaseCheck, CheckContext, CheckResult, Document, hookimpl
+
+if TYPE_CHECKING:
+    from reliability.document import Word
 
 SUPPORTED_LANGUAGES = frozenset({"en", "es", "fr", "pt", "de", "it", "ru", "ar", "lv", "eu", "nl", "fa"})
 MIN_WORD_LENGTH = 4
@@ -36,7 +41,7 @@ BRITISH_TO_AMERICAN = tuple(
     for pattern, american in (
         (r"our", "or"),
         (r"(?<=[^aeiou])re(?=s?$|d$)", "er"),
-        (r"is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)", "iz"),
+        (r"is(?=(?:e|es|ed|ing|ation|ations|er|ers|able|ably)$)", "iz"),
         (r"ys(?=(?:e|es|ed|ing)$)", "yz"),
         (r"ence$", "ense"),
         (r"ll(?=(?:ed|ing|er|ers|ist|ists)$)", "l"),
@@ -78,7 +83,9 @@ class SpellingCheck(BaseCheck):
         speller = _speller(language)
         ignored = {w.lower() for w in context.option("ignore", ())}
         candidates = [w for w in document.words if len(w.text) >= MIN_WORD_LENGTH and w.text.isalpha() and w.text.islower()]
-        unknown = [w for w in candidates if not _is_known(speller, w.text, ignored)]
+        unknown = [
+            w for w in candidates if not _is_known(speller, w.text, ignored) and not _split(speller, document, w)
+        ]
         # The same unknown word twice is a choice (a term, a name the writer lower-cases), not a slip.
         repeats = Counter(w.text for w in unknown)
         findings = []
@@ -97,6 +104,15 @@ def _is_known(speller, word: str, ignored: set[str]) -> bool:
     return word in ignored or word in LOAN_WORDS or word in speller or _known_variant(speller, word)
 
 
+def _split(speller, document: Document, word: Word) -> bool:
+    """ "A campaign co ordinated by": a word whose hyphen the extraction lost, known joined to the one before."""
+    if word.index == 0:
+        return False
+    before = document.words[word.index - 1]
+    joined = before.text.lower() + word.text
+    return document.text[before.end : word.start] == " " and (joined in speller or _british(speller, joined))
+
+
 def _known_variant(speller, word: str) -> bool:
     """Whether the word is a British spelling, an inflection or a compound of words the dictionary knows, or
     one of them written with its accents ("communiqué", "café")."""
@@ -106,7 +122,9 @@ def _known_variant(speller, word: str) -> bool:
     if _british(speller, word):
         return True
     stem = INFLECTION.sub("", word)
-    if stem != word and len(stem) >= 3 and stem in speller:
+    if stem != word and len(stem) >= 3 and (stem in speller or stem + "e" in speller):  # "engagers", "apps"
+        return True
+    if word.endswith("bly") and word[:-1] + "e" in speller:  # "unfeasibly" from "unfeasible"
         return True
     return _compound(speller, word)
 
