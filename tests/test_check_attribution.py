@@ -160,6 +160,30 @@ def test_an_age_stands_for_the_person_named_before_and_one_of_a_group_is_a_sourc
     assert quote_for(result, text, "more tickets")["source"] == "anonymous"
 
 
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        # a comma before the cue, after the name that is itself an appositive
+        ('The head of the unit, Acting Detective Chief Superintendent, Mick Deats, said: "This investigation '
+         'has disrupted organised criminals using the internet."', "This investigation", "Mick Deats"),
+        # a name and two appositives between the quote and its cue
+        ('"We have a much greater need for storage," Richard Doherty, from Panasonic\'s Hollywood Laboratories, '
+         'one of the pioneers of Blu-ray, told the BBC news website.', "greater need", "Richard Doherty"),
+        # a document speaks, with a cue that is weak elsewhere ("the United States")
+        ('"Apple has turned an open standard into an artifice that locks consumers in," the lawsuit states.',
+         "Apple has turned", "the lawsuit"),
+        # someone unnamed, identified by what they do
+        ('"Free downloading has killed opportunities for new bands," said one musician quoted by the report.',
+         "Free downloading", "one musician"),
+    ],
+)
+def test_speakers_behind_appositives_documents_and_unnamed_people_are_found(text, fragment, speaker):
+    result = run(text)
+    assert warnings(result, "unattributed_quote") == []
+    assert quote_for(result, text, fragment)["speaker"]["text"] == speaker
+    assert len(result.details["quotes"]) == 1  # the cue reports the quote, once
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

@@ -53,7 +53,7 @@ CUE_VERBS = _forms(
     "assure assured assures assuring", "attest attested",
     "characterise characterised characterises", "characterize characterized characterizes",
     "welcome welcomed welcomes welcoming", "condemn condemned condemns condemning",
-    "call called calls",
+    "call called calls", "outline outlined outlines outlining",
 )
 
 #: Cue verbs that are also frequent in other senses; they only count with a clear speaker next to them.
@@ -62,7 +62,7 @@ WEAK_CUES = _forms(
     "believe believed believes", "welcome welcomed welcomes welcoming", "ask asked asks asking",
     "note notes", "comment comments", "claims", "estimates", "remarks", "reports", "protests",
     "counter counters", "cry cries", "forecast forecasts", "demands", "praises", "pledges",
-    "promises", "states", "warns",
+    "promises", "states", "warns", "outline outlined outlines outlining",
 )
 
 #: Verbs by which documents "speak" ("a UN report found"); cues only with a document noun as subject.
@@ -72,7 +72,8 @@ FINDING_VERBS = _forms("find found finds", "show showed shows shown", "conclude 
 DOCUMENT_NOUNS = frozenset(
     """report reports study studies survey surveys poll polls data research statement statements
     document documents analysis figures statistics estimate estimates assessment review audit
-    filing filings letter memo ruling investigation inquiry paper census""".split()
+    filing filings letter memo ruling investigation inquiry paper census lawsuit complaint indictment
+    petition judgment judgement affidavit transcript manifesto editorial article""".split()
 )
 #: Document nouns that, bare and unowned, point at nothing in particular ("reports suggest").
 VAGUE_DOCUMENT_NOUNS = frozenset("reports studies surveys polls research documents".split())
@@ -126,7 +127,10 @@ PERSON_ROLE_NOUNS = frozenset(
     correspondent reporter witness resident survivor victim farmer grower worker employee student
     campaigner activist organiser organizer chairperson secretary-general meteorologist forecaster
     climatologist epidemiologist virologist engineer architect striker midfielder defender goalkeeper
-    referee player athlete champion winner medallist medalist neighbour neighbor mother father""".split()
+    referee player athlete champion winner medallist medalist neighbour neighbor mother father
+    musician artist singer songwriter actor actress novelist writer producer fan voter parent patient
+    passenger driver pilot shopper customer consumer user viewer listener visitor tourist shopkeeper
+    developer designer programmer gamer blogger""".split()
 )
 
 #: Lower-case nouns naming an organisation or office that can speak ("the health department said").

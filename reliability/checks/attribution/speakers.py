@@ -186,18 +186,12 @@ def clause_subject(document: Document, sentence: Sentence, cue_index: int) -> Me
 
 
 def _appositive_before(document: Document, sentence: Sentence, comma_end: int) -> Mention | None:
-    """ "Ibraheem Bahiss, an analyst with the International Crisis Group, said" """
+    """ "Ibraheem Bahiss, an analyst with the International Crisis Group, said"; "Riordan, 39, said";
+    "The head of the unit, Acting Detective Chief Superintendent, Mick Deats, said" """
     prefix = document.analysis_text[sentence.start : comma_end]
     aged = _AGE_APPOSITIVE_RE.search(prefix)
-    if aged:  # "Riordan, 39, said"
-        indexes = list(document.words_between(sentence.start, sentence.start + aged.start()))
-        j = len(indexes)
-        while j > 0 and _np_word(document, document.words[indexes[j - 1]]) and (
-            j == len(indexes) or _joined(document, document.words[indexes[j - 1]], document.words[indexes[j]])
-        ):
-            j -= 1
-        mention = classify(document, indexes[j:]) if j < len(indexes) else None
-        return mention if mention is not None and mention.kind == "named" else None
+    if aged:
+        return _name_ending_at(document, sentence, sentence.start + aged.start())
     named_appositive = _NAME_APPOSITIVE_RE.search(prefix)
     if named_appositive:
         name_start = sentence.start + named_appositive.start(2)
@@ -206,20 +200,44 @@ def _appositive_before(document: Document, sentence: Sentence, comma_end: int) -
         if mention is not None and mention.kind == "named":
             role = " ".join(named_appositive.group(1).split())
             return Mention(sentence.start + named_appositive.start(1), mention.end, "named", mention.name, role, mention.head)
+    stacked = _name_before_appositives(document, sentence, prefix)
+    if stacked is not None:
+        return stacked
     m = _APPOSITIVE_RE.search(prefix)
-    if not m:
+    if not m:  # the name itself right before the comma
+        return _name_ending_at(document, sentence, sentence.start + len(prefix.rstrip().rstrip(",")))
+    mention = _name_ending_at(document, sentence, sentence.start + m.start(1))
+    if mention is None:
         return None
-    role_start = sentence.start + m.start(1)
-    indexes = list(document.words_between(sentence.start, role_start))
+    return Mention(mention.start, mention.end, "named", mention.name, _clean_role(m.group(1)))
+
+
+def _name_before_appositives(document: Document, sentence: Sentence, prefix: str) -> Mention | None:
+    """ `"…," Richard Doherty, from Panasonic's laboratories, one of the pioneers of Blu-ray, told`: a name
+    after the quote (or opening the sentence) and two or more lower-case appositives before the cue."""
+    after_quote = max(prefix.rfind("”"), prefix.rfind('"')) + 1
+    parts = [m for m in re.finditer(r"[^,]+", prefix[after_quote:]) if m.group().strip()]
+    appositives = parts[1:]
+    if len(appositives) < 2 or not all(p.group().strip()[:1].islower() for p in appositives):
+        return None
+    name_start = sentence.start + after_quote + parts[0].start()
+    mention = _name_ending_at(document, sentence, sentence.start + after_quote + parts[0].end())
+    if mention is None or mention.start < name_start:
+        return None
+    role = ", ".join(" ".join(p.group().split()) for p in appositives)
+    return Mention(mention.start, mention.end, "named", mention.name, role, mention.head)
+
+
+def _name_ending_at(document: Document, sentence: Sentence, end: int) -> Mention | None:
+    """The named source whose words run up to `end` within the sentence, if a name is what they form."""
+    indexes = list(document.words_between(sentence.start, end))
     j = len(indexes)
     while j > 0 and _np_word(document, document.words[indexes[j - 1]]) and (
         j == len(indexes) or _joined(document, document.words[indexes[j - 1]], document.words[indexes[j]])
     ):
         j -= 1
     mention = classify(document, indexes[j:]) if j < len(indexes) else None
-    if mention is None or mention.kind != "named":
-        return None
-    return Mention(mention.start, mention.end, "named", mention.name, _clean_role(m.group(1)))
+    return mention if mention is not None and mention.kind == "named" else None
 
 
 def _appositive_after(document: Document, after: int, limit: int) -> str | None:

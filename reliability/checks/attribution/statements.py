@@ -97,8 +97,9 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
     if mention is not None and not (weak and mention.kind in ("anaphor", "role", "anonymous", "pronoun")):
         return Attribution(w.start, w.end, sentence.index, mention, "before")
     right_after_quote = mention is not None and text[sentence.start : mention.start].rstrip().endswith(("”", '"'))
-    if right_after_quote and mention.kind == "pronoun":
-        return Attribution(w.start, w.end, sentence.index, mention, "before")  # `"…?" he asked`: even a weak cue
+    if right_after_quote and (mention.kind == "pronoun" or w.text.islower()):
+        # `"…?" he asked`, `"…," the lawsuit states`: right after a quote, even a weak cue reports it
+        return Attribution(w.start, w.end, sentence.index, mention, "before")
     before = text[sentence.start : w.start].rstrip()
     if before.endswith((",", "”", '"', "’")) and not weak:
         if w.text.endswith("ing"):
@@ -165,8 +166,9 @@ def find_statements(document: Document) -> tuple[list[Statement], list[Attributi
         start, end = span
         quoted = quoted_in_sentence.get(a.sentence, [])
         covered = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quoted)
-        if id(a) in used and covered >= (end - start) / 2:
-            continue
+        whole_quote = any(not is_partial(document, qs) for qs, _ in quoted)
+        if id(a) in used and (covered >= (end - start) / 2 or whole_quote):
+            continue  # what the cue reports is the quote (`X said: "…"`, `"…," X told the BBC`), said once
         statements.append(Statement("indirect", start, end, a, len(document.words_between(start, end))))
     statements.sort(key=lambda s: (s.start, s.end))
     return statements, attributions
