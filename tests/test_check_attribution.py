@@ -184,6 +184,14 @@ def test_speakers_behind_appositives_documents_and_unnamed_people_are_found(text
     assert len(result.details["quotes"]) == 1  # the cue reports the quote, once
 
 
+def test_a_poll_of_people_is_its_source_and_imagined_words_are_no_vague_attribution():
+    text = ("A Daily Telegraph poll of 1,313 people suggests two thirds of Britons support the decision. "
+            "She thought that if she won, people would say she had been lucky. Analysts say the race is open.")
+    result = run(text)
+    assert [text[f.start : f.end] for f in warnings(result, "vague")] == ["Analysts say"]
+    assert quote_for(result, text, "two thirds")["speaker"]["text"] == "A Daily Telegraph poll of 1,313 people"
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

@@ -104,6 +104,9 @@ TIME_NOUNS = frozenset(
 )
 TIME_FILLERS = frozenset("this last next on in at earlier early late on".split())
 
+#: Modals that, with an "if" before the speaker, make the speech imagined: "if she lost, people would say".
+HYPOTHETICAL_MODALS = frozenset("would could might".split())
+
 PRONOUNS = frozenset("he she they it we i".split())
 PERSON_PRONOUNS = frozenset("he she i".split())
 

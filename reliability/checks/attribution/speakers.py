@@ -26,6 +26,7 @@ _APPOSITIVE_RE = re.compile(r",\s*((?:an?|the|who|whose|now|then|former|[a-z][\w
 _NAME_APPOSITIVE_RE = re.compile(r"(?:^|[,;:]\s*|\s)((?:[A-Za-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*)\s*,\s*([A-Z][^,;:“”\"()]{1,60}?)\s*,?\s*$")
 _AGE_APPOSITIVE_RE = re.compile(r"\s*,\s*\d{1,3}\s*,\s*$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
+_COUNTED_RE = re.compile(r"\bof\s+\d[\d,.]*\s+$")  # "a poll of 1,313 people"
 #: Abbreviated titles whose dot separates them from the name: "Dr. Smith", "Gen. Asim Munir".
 _ABBREVIATIONS = frozenset("dr gen lt col maj capt sgt adm gov sen rep prof mr mrs ms st jr sr".split())
 PERSON_ROLES = lx.PERSON_ROLE_NOUNS
@@ -123,14 +124,24 @@ def phrase_before(document: Document, sentence: Sentence, cue_index: int) -> Men
     if (last - 1 >= first and lower[last - 1] in lx.VAGUE_QUANTIFIERS and words[last].text.islower()
             and lower[last].endswith("s") and _joined(document, words[last - 1], words[last])):
         return Mention(words[last - 1].start, words[last].end, "vague", head=lower[last])  # "some fans say"
+    i = _phrase_start(document, first, last)
+    counted = _COUNTED_RE.search(document.analysis_text, sentence.start, words[i].start)
+    if counted:  # "A Daily Telegraph poll of 1,313 people suggests": the people are what the poll counted
+        i = _phrase_start(document, first, document.words_between(counted.start(), counted.end()).start)
+    if not _np_word(document, words[last]):
+        return None
+    return classify(document, list(range(i, last + 1)))
+
+
+def _phrase_start(document: Document, first: int, last: int) -> int:
+    """The first word of the noun phrase ending at word `last`, not before word `first`."""
+    words = document.words
     i = last
     while i - 1 >= first and (_np_word(document, words[i - 1]) or _compound_modifier(document, i - 1, i)) and _joined(
         document, words[i - 1], words[i]
     ):
         i -= 1
-    if not _np_word(document, words[last]):
-        return None
-    return classify(document, list(range(i, last + 1)))
+    return i
 
 
 def phrase_after(document: Document, index: int, limit: int) -> Mention | None:

@@ -90,6 +90,8 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
     w = words[i]
     weak = document.lower_words[i] in lx.WEAK_CUES
     mention = phrase_before(document, sentence, i)
+    if mention is not None and _hypothetical(document, sentence, mention, i):
+        return None
     if mention is not None and document.lower_words[i] in lx.NOUN_LIKE_CUES:
         first_word = document.text[mention.start : mention.end].split()[0].lower()
         if first_word in lx.DETERMINER_LIKE:
@@ -111,6 +113,13 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
         if mention is not None:
             return Attribution(w.start, w.end, sentence.index, mention, "after")
     return None
+
+
+def _hypothetical(document: Document, sentence: Sentence, mention: Mention, cue_index: int) -> bool:
+    """ "If she won, people would say …": words imagined under a condition, which nobody has said."""
+    between = document.lower_words[document.words_between(mention.end, document.words[cue_index].start).start : cue_index]
+    before = document.lower_words[sentence.words.start : document.words_between(sentence.start, mention.start).stop]
+    return bool(lx.HYPOTHETICAL_MODALS.intersection(between)) and "if" in before
 
 
 def _attribute_finding(document: Document, sentence: Sentence, i: int) -> Attribution | None:
