@@ -117,7 +117,8 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
 
 def _hypothetical(document: Document, sentence: Sentence, mention: Mention, cue_index: int) -> bool:
     """ "If she won, people would say …": words imagined under a condition, which nobody has said."""
-    between = document.lower_words[document.words_between(mention.end, document.words[cue_index].start).start : cue_index]
+    after_speaker = document.words_between(mention.end, document.words[cue_index].start).start
+    between = document.lower_words[after_speaker:cue_index]
     before = document.lower_words[sentence.words.start : document.words_between(sentence.start, mention.start).stop]
     return bool(lx.HYPOTHETICAL_MODALS.intersection(between)) and "if" in before
 
