@@ -37,6 +37,8 @@ _MARKUP_RE = re.compile(
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_RE = re.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
 _TERMINAL_PUNCT = ".!?:;\"”’)…"
+#: Marks that open a sentence of someone's own words.
+OPENING_QUOTE_MARKS = "\"“‘'"
 # sentences glued by bad extraction: "at noon.The Wire is now on WhatsApp"
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # A proper name: capitalised words, optionally joined by a few lower-case particles ("Bank of England").

@@ -120,3 +120,11 @@ def test_a_word_before_a_title_is_not_part_of_it():
 def test_one_title_is_not_held_against_another_that_is_no_other_title(earlier, later):
     _, warned, _ = findings(earlier, later)
     assert warned == []
+
+
+def test_two_quoted_statements_that_disagree_are_a_debate_not_a_contradiction():
+    _, warned, _ = findings(
+        '"Two thirds of patients in Wales are not waiting more than six months for treatment," the minister said.',
+        '"It leaves patients in Wales waiting more than six months for treatment," her opponent replied.',
+    )
+    assert warned == []

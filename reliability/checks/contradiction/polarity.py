@@ -38,6 +38,8 @@ def polarity_conflicts(statements: list[Statement]) -> list[Conflict]:
             continue
         if a.conditional != b.conditional:
             continue  # a rule and its exception, or a plan and what would stop it: both can be true
+        if a.quoted and b.quoted:
+            continue  # two people's words: a debate the article reports, not the article contradicting itself
         reason = _reversal(a, b)
         if reason:
             message = f"This says {reason} of what an earlier, closely matching sentence says: both cannot be true."

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from reliability.checks.contradiction.lexicon import MONTHS, NEGATIONS, SPEECH_CUES, UPDATE_CUES, WEEKDAYS
-from reliability.document import Document, Sentence
+from reliability.document import OPENING_QUOTE_MARKS, Document, Sentence
 
 STOP_WORDS = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been being has have had do does did "
@@ -43,6 +43,11 @@ class Statement:
     def conditional(self) -> bool:
         """It holds only under a condition ("do not have to pay if the delay was beyond their control")."""
         return any(w in CONDITIONS for w in self.words)
+
+    @cached_property
+    def quoted(self) -> bool:
+        """Someone's own words: the sentence opens with a quotation mark."""
+        return self.sentence.text.lstrip()[:1] in OPENING_QUOTE_MARKS
 
     @cached_property
     def reported(self) -> bool:

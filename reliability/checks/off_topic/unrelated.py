@@ -23,7 +23,7 @@ from itertools import combinations_with_replacement
 
 from reliability.check import CorpusStats
 from reliability.checks.off_topic.coherence import Fit, fit_sentences
-from reliability.document import Document, Sentence
+from reliability.document import OPENING_QUOTE_MARKS, Document, Sentence
 from reliability.semantic import SentenceEncoder
 
 MIN_SENTENCES = 6  # below this there is no "rest of the article" to compare with
@@ -36,7 +36,6 @@ CALENDAR = frozenset(
 )
 NUMBER = re.compile(r"\d[\d,.]*")
 OPENING_QUOTES = "\"“‘'( "  # what may precede a name that opens a sentence
-QUOTE_MARKS = "\"“‘'"
 QUOTE_FACTOR = 1.75  # a quote is loose by nature (a view, in the speaker's words): it needs this many times the bar
 OPENING_MARGIN = 0.2  # the first sentence judged states the story, or sets a feature's scene far from the rest
 FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
@@ -202,7 +201,7 @@ def features(suspect: Suspect) -> list[float]:
 
 
 def _is_quote(suspect: Suspect) -> bool:
-    return suspect.sentence.text.lstrip()[:1] in QUOTE_MARKS
+    return suspect.sentence.text.lstrip()[:1] in OPENING_QUOTE_MARKS
 
 
 @cache
