@@ -192,6 +192,19 @@ def test_a_poll_of_people_is_its_source_and_imagined_words_are_no_vague_attribut
     assert quote_for(result, text, "two thirds")["speaker"]["text"] == "A Daily Telegraph poll of 1,313 people"
 
 
+def test_research_in_the_lead_named_further_down_is_a_note_and_unnamed_research_a_warning():
+    named_below = ("Fast web access is encouraging people to express themselves online, research suggests.\n\n"
+                   "A quarter of users upload content, according to a report by UK think tank Demos. A study by "
+                   "analysts Jupiter Research suggested that broadband was challenging television.")
+    result = run(named_below)
+    assert warnings(result, "vague") == []
+    note = next(f for f in result.findings if f.code == "attribution.vague")
+    assert named_below[note.start : note.end] == "research suggests" and note.severity == "info"
+    assert "a report by UK think tank Demos" in note.message
+    unnamed = "Fast web access is encouraging people to express themselves online, research suggests."
+    assert [unnamed[f.start : f.end] for f in warnings(run(unnamed), "vague")] == ["research suggests"]
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

@@ -78,12 +78,17 @@ class AttributionCheck(BaseCheck):
         text = document.text
         spans: list[tuple[int, int]] = []
         anonymity = list(_ANONYMITY_RE.finditer(document.analysis_text))
+        credited = _credited_document(document, attributions)
         for a in attributions:
             if a.mention is None or a.mention.kind != "vague":
                 continue
             if any(m.start() <= a.mention.end and a.mention.start <= m.end() for m in anonymity):
                 continue  # "people familiar with the matter": an anonymous source, reported as such
             start, end = min(a.cue_start, a.mention.start), max(a.cue_end, a.mention.end)
+            if credited and a.mention.head in lx.VAGUE_DOCUMENT_NOUNS:
+                findings.append(self._named_elsewhere(text, start, end, credited))
+                spans.append((start, end))
+                continue
             who = text[a.mention.start : a.mention.end]
             findings.append(self.finding(
                 "vague", "warning",
@@ -93,12 +98,24 @@ class AttributionCheck(BaseCheck):
         for start, end, severity, why in find_vague_phrases(document):
             if any(s < end and start < e for s, e in spans):
                 continue
+            about_research = not lx.VAGUE_DOCUMENT_NOUNS.isdisjoint(text[start:end].lower().split())
+            if credited and severity == "warning" and about_research:
+                findings.append(self._named_elsewhere(text, start, end, credited))
+                continue
             findings.append(self.finding(
                 "vague", severity, f"“{text[start:end]}”: {why}; the reader cannot tell where the claim comes from.",
                 start, end, confidence=0.7 if severity == "warning" else 0.5))
             if severity == "warning":
                 spans.append((start, end))
         return spans
+
+    def _named_elsewhere(self, text: str, start: int, end: int, credited: str) -> Finding:
+        """ "…, research suggests." in the lead, "according to a report by think tank Demos" below it: the
+        news convention of naming the study after the summary. Worth a note, not a warning."""
+        return self.finding(
+            "vague", "info",
+            f"“{text[start:end]}”: not named here, though the article credits “{credited}”; say so where the "
+            "claim is made.", start, end, confidence=0.5)
 
     def _anonymous(self, document: Document, attributions: list[Attribution], findings: list[Finding]) -> None:
         """Unnamed individuals or units ("a source close to the talks", "White House officials"): info."""
@@ -156,6 +173,19 @@ class AttributionCheck(BaseCheck):
                 start, end, related=rest[:20]))
             out.append({"agency": agency, "start": start, "end": end, "mentions": len(spans)})
         return out
+
+
+def _credited_document(document: Document, attributions: list[Attribution]) -> str | None:
+    """The first study, report or survey the article credits to someone by name ("a report by think tank
+    Demos"; not "Previous election research")."""
+    for a in attributions:
+        mention = a.mention
+        if mention is not None and mention.kind in ("named", "role"):
+            words = document.text[mention.start : mention.end].split()
+            named = any(w[:1].isupper() for w in words[1:])
+            if named and not lx.DOCUMENT_NOUNS.isdisjoint(w.lower() for w in words):
+                return document.text[mention.start : mention.end]
+    return None
 
 
 def _span(document: Document, start: int, end: int) -> dict[str, Any]:

@@ -114,6 +114,8 @@ DETERMINERS = frozenset("a an the one two three four several some many another t
 
 #: Prepositions allowed inside a speaker phrase: "A spokesperson for the Taliban", "Bank of England".
 NP_PREPOSITIONS = frozenset("of for at with from in to".split())
+#: "a report by the think tank Demos": the one preposition that, after a document, names its author.
+AUTHOR_PREPOSITION = "by"
 
 #: Lower-case nouns naming a person's role or office ("a spokesperson for the Taliban").
 PERSON_ROLE_NOUNS = frozenset(

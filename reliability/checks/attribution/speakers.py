@@ -26,6 +26,7 @@ _APPOSITIVE_RE = re.compile(r",\s*((?:an?|the|who|whose|now|then|former|[a-z][\w
 _NAME_APPOSITIVE_RE = re.compile(r"(?:^|[,;:]\s*|\s)((?:[A-Za-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*)\s*,\s*([A-Z][^,;:“”\"()]{1,60}?)\s*,?\s*$")
 _AGE_APPOSITIVE_RE = re.compile(r"\s*,\s*\d{1,3}\s*,\s*$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
+_PREPOSITIONS = lx.NP_PREPOSITIONS | {lx.AUTHOR_PREPOSITION}  # where a speaker phrase's head ends
 _COUNTED_RE = re.compile(r"\bof\s+\d[\d,.]*\s+$")  # "a poll of 1,313 people"
 #: Abbreviated titles whose dot separates them from the name: "Dr. Smith", "Gen. Asim Munir".
 _ABBREVIATIONS = frozenset("dr gen lt col maj capt sgt adm gov sen rep prof mr mrs ms st jr sr".split())
@@ -63,7 +64,14 @@ def _np_word(document: Document, word: Word) -> bool:
         or lower in lx.VAGUE_MODIFIERS or lower in lx.DETERMINERS or lower in lx.NP_PREPOSITIONS
         or lower in lx.DOCUMENT_NOUNS
         or lower in ("media", "news", "press", "and", "government", "close")
+        or _author_of_document(document, word)
     )
+
+
+def _author_of_document(document: Document, word: Word) -> bool:
+    """ "a report by think tank Demos": "by" after a document names who wrote it."""
+    lower = document.lower_words
+    return lower[word.index] == lx.AUTHOR_PREPOSITION and word.index > 0 and lower[word.index - 1] in lx.DOCUMENT_NOUNS
 
 
 def _person_role_plural(word: str) -> str | None:
@@ -157,7 +165,7 @@ def phrase_after(document: Document, index: int, limit: int) -> Mention | None:
         j == index or _joined(document, words[j - 1], words[j])
     ):
         j += 1
-    while j > index and document.lower_words[j - 1] in lx.NP_PREPOSITIONS | lx.DETERMINERS:
+    while j > index and document.lower_words[j - 1] in _PREPOSITIONS | lx.DETERMINERS:
         j -= 1  # "said Mujahid on" -> "said Mujahid"
     if j == index:
         return None
@@ -267,14 +275,14 @@ def classify(document: Document, indexes: list[int]) -> Mention | None:
     words, lower = document.words, document.lower_words
     while indexes and lower[indexes[0]] in lx.NP_PREPOSITIONS | {"and"}:
         indexes = indexes[1:]
-    while indexes and lower[indexes[-1]] in lx.NP_PREPOSITIONS | lx.DETERMINERS - {"some", "many", "several"} | {"and"}:
+    while indexes and lower[indexes[-1]] in _PREPOSITIONS | lx.DETERMINERS - {"some", "many", "several"} | {"and"}:
         indexes = indexes[:-1]
     if not indexes:
         return None
     start, end = words[indexes[0]].start, words[indexes[-1]].end
     indefinite = lower[indexes[0]] in ("a", "an", "one")
     definite = lower[indexes[0]] in ("the", "this", "that")
-    split = next((k for k, i in enumerate(indexes) if k and lower[i] in lx.NP_PREPOSITIONS), len(indexes))
+    split = next((k for k, i in enumerate(indexes) if k and lower[i] in _PREPOSITIONS), len(indexes))
     head, complement = indexes[:split], indexes[split:]
     body = [i for i in head if lower[i] not in lx.DETERMINERS or lower[i] in ("some", "many", "several")]
     if not body:
@@ -286,7 +294,7 @@ def classify(document: Document, indexes: list[int]) -> Mention | None:
     if tail:
         name_end = words[tail[-1]].end
         # "United Nations Assistance Mission in Afghanistan": a capitalised complement belongs to the name
-        comp_words = [i for i in complement if lower[i] not in lx.NP_PREPOSITIONS | lx.DETERMINERS]
+        comp_words = [i for i in complement if lower[i] not in _PREPOSITIONS | lx.DETERMINERS]
         if tail[-1] == head[-1] and comp_words and all(is_capitalised(words[i]) for i in comp_words):
             name_end = words[complement[-1]].end
             end = name_end

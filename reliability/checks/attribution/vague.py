@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reliability.document import Document
+from reliability.document import Document, Word
 
 _PATTERNS = (
     ("it",
@@ -66,7 +66,7 @@ def find_vague_phrases(document: Document) -> list[tuple[int, int, str, str]]:
     hits: list[tuple[int, int, str, str]] = []
     last_end = -1
     for word, lower in zip(document.words, document.lower_words):
-        if word.start < last_end:
+        if word.start < last_end or _ends_a_name(document, word):
             continue
         for index in _TRIGGERS.get(lower, ()):
             pattern, severity, why = VAGUE_PATTERNS[index]
@@ -76,3 +76,11 @@ def find_vague_phrases(document: Document) -> list[tuple[int, int, str, str]]:
                 last_end = m.end()
                 break
     return hits
+
+
+def _ends_a_name(document: Document, word: Word) -> bool:
+    """ "A study by analysts Jupiter Research suggested": a capitalised word after another is part of a name."""
+    if not word.text[:1].isupper() or word.index == 0:
+        return False
+    before = document.words[word.index - 1]
+    return before.text[:1].isupper() and document.text[before.end : word.start] == " "
