@@ -205,6 +205,15 @@ def test_research_in_the_lead_named_further_down_is_a_note_and_unnamed_research_
     assert [unnamed[f.start : f.end] for f in warnings(run(unnamed), "vague")] == ["research suggests"]
 
 
+def test_nouns_that_look_like_cues_and_research_already_introduced_are_not_vague():
+    text = ("The firm hopes to recover some of the tax claims. Officials said some projects were late. A Nokia "
+            "study covered 2,000 people. Women almost never use a mobile phone, the research found. \"Play is "
+            "learning,\" said research fellow Diane Carr. The three year research project ends in May.")
+    result = run(text)
+    assert [text[f.start : f.end] for f in warnings(result, "vague")] == ["Officials said"]
+    assert quote_for(result, text, "Play is learning")["speaker"]["text"] == "Diane Carr"
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

@@ -47,7 +47,7 @@ CUE_VERBS = _forms(
     "recount recounted recounts recounting", "concur concurred",
     "clarify clarified clarifies clarifying", "mention mentioned mentions mentioning",
     "quip quipped quips", "muse mused", "wonder wondered wonders", "reckon reckoned reckons",
-    "forecast forecasts forecasting", "project projected projects", "speculate speculated speculates",
+    "forecast forecasts forecasting", "projected", "speculate speculated speculates",
     "counter countered counters", "retort retorted", "protest protested protests",
     "lament lamented laments lamenting", "plead pleaded pleads", "inform informed informs",
     "assure assured assures assuring", "attest attested",
@@ -58,7 +58,7 @@ CUE_VERBS = _forms(
 
 #: Cue verbs that are also frequent in other senses; they only count with a clear speaker next to them.
 WEAK_CUES = _forms(
-    "post posted", "project projected projects", "think thinks thought",
+    "post posted", "projected", "think thinks thought",
     "believe believed believes", "welcome welcomed welcomes welcoming", "ask asked asks asking",
     "note notes", "comment comments", "claims", "estimates", "remarks", "reports", "protests",
     "counter counters", "cry cries", "forecast forecasts", "demands", "praises", "pledges",
@@ -81,9 +81,11 @@ VAGUE_DOCUMENT_NOUNS = frozenset("reports studies surveys polls research documen
 #: Base-form cues that are also nouns ("the Pakistani state", "a claim"): not cues after a determiner.
 NOUN_LIKE_CUES = frozenset(
     """state claim note comment estimate promise pledge demand protest counter report post tweet joke cry
-    shout remark reply stress caution forecast project boast vow hint blame welcome praise quip
+    shout remark reply stress caution forecast boast vow hint blame welcome praise quip
     respond answer reveal call calls""".split()
 )
+#: Subjects that take "say", never "says": after them an -s form is a noun ("some projects", "tax claims").
+PLURAL_SUBJECTS = frozenset("some many most several others people".split())
 #: Quantifiers that make any plural noun after them vague: "some fans say", "many doctors believe".
 VAGUE_QUANTIFIERS = frozenset("some many most several other others numerous various".split())
 DETERMINER_LIKE = frozenset("the a an this that its his her their our my your".split())
@@ -135,7 +137,7 @@ PERSON_ROLE_NOUNS = frozenset(
     referee player athlete champion winner medallist medalist neighbour neighbor mother father
     musician artist singer songwriter actor actress novelist writer producer fan voter parent patient
     passenger driver pilot shopper customer consumer user viewer listener visitor tourist shopkeeper
-    developer designer programmer gamer blogger""".split()
+    developer designer programmer gamer blogger fellow""".split()
 )
 
 #: Lower-case nouns naming an organisation or office that can speak ("the health department said").

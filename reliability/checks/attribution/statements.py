@@ -92,6 +92,8 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
     mention = phrase_before(document, sentence, i)
     if mention is not None and _hypothetical(document, sentence, mention, i):
         return None
+    if mention is not None and _noun_after_plural(document, mention, i):
+        return None
     if mention is not None and document.lower_words[i] in lx.NOUN_LIKE_CUES:
         first_word = document.text[mention.start : mention.end].split()[0].lower()
         if first_word in lx.DETERMINER_LIKE:
@@ -121,6 +123,14 @@ def _hypothetical(document: Document, sentence: Sentence, mention: Mention, cue_
     between = document.lower_words[after_speaker:cue_index]
     before = document.lower_words[sentence.words.start : document.words_between(sentence.start, mention.start).stop]
     return bool(lx.HYPOTHETICAL_MODALS.intersection(between)) and "if" in before
+
+
+def _noun_after_plural(document: Document, mention: Mention, cue_index: int) -> bool:
+    """ "recover some of the tax claims", "some projects": a plural subject takes "say", not "says", so
+    after one an -s form is a plural noun, not a verb."""
+    cue = document.lower_words[cue_index]
+    plural = mention.head in lx.PLURAL_SUBJECTS or (mention.head or "").endswith("s")
+    return plural and mention.kind == "vague" and cue.endswith("s") and not cue.endswith("ss")
 
 
 def _attribute_finding(document: Document, sentence: Sentence, i: int) -> Attribution | None:

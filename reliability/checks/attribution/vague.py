@@ -14,6 +14,10 @@ import re
 
 from reliability.document import Document, Word
 
+#: Nouns that open an "unnamed evidence" pattern ("studies show"); after "the" they point back at a
+#: study the article has introduced ("the research found").
+_EVIDENCE_NOUNS = "reports studies research surveys polls rumours rumors sources experts analysts scientists"
+
 _PATTERNS = (
     ("it",
      r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|commonly\s+|now\s+|also\s+)?"
@@ -23,7 +27,7 @@ _PATTERNS = (
      r"(?:is|are|was|were)\s+(?:widely\s+|generally\s+|commonly\s+|also\s+)?"
      r"(?:said|believed|thought|reported|rumou?red|alleged|understood|claimed|reputed)\s+to\s+(?:be|have)\b",
      "warning", "a passive report with no source"),
-    ("reports studies research surveys polls rumours rumors sources experts analysts scientists",
+    (_EVIDENCE_NOUNS,
      r"(?:reports|studies|research|surveys|polls|rumou?rs|sources|experts|analysts|scientists)\s+(?:have\s+)?"
      r"(?:show|shows|showed|shown|prove|proves|proved|found|find|suggest|suggests|suggested|indicate|indicated)\b",
      "warning", "unnamed studies or reports presented as evidence"),
@@ -54,6 +58,8 @@ _PATTERNS = (
 VAGUE_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), severity, why) for _, pattern, severity, why in _PATTERNS
 )
+_EVIDENCE_NOUN_SET = frozenset(_EVIDENCE_NOUNS.split())
+_DETERMINERS = frozenset("the this that these those its their his her our whose".split())
 _TRIGGERS: dict[str, list[int]] = {}
 for _index, (_first_words, *_) in enumerate(_PATTERNS):
     for _word in _first_words.split():
@@ -71,11 +77,17 @@ def find_vague_phrases(document: Document) -> list[tuple[int, int, str, str]]:
         for index in _TRIGGERS.get(lower, ()):
             pattern, severity, why = VAGUE_PATTERNS[index]
             m = pattern.match(text, word.start)
+            if m and lower in _EVIDENCE_NOUN_SET and _after_determiner(document, word):
+                continue
             if m:
                 hits.append((m.start(), m.end(), severity, why))
                 last_end = m.end()
                 break
     return hits
+
+
+def _after_determiner(document: Document, word: Word) -> bool:
+    return word.index > 0 and document.lower_words[word.index - 1] in _DETERMINERS
 
 
 def _ends_a_name(document: Document, word: Word) -> bool:
