@@ -214,6 +214,22 @@ def test_nouns_that_look_like_cues_and_research_already_introduced_are_not_vague
     assert quote_for(result, text, "Play is learning")["speaker"]["text"] == "Diane Carr"
 
 
+def test_quotes_whose_paragraph_breaks_were_lost_slogans_and_spaced_ages():
+    joined = ('The photos came from her camera. "We often take pictures on flights. I thought why not put them on '
+              'my blog. "I never meant it to harm my company," Ms Simonetti said.')
+    result = run(joined)
+    assert warnings(result, "unattributed_quote") == []
+    assert quote_for(result, joined, "We often take")["speaker"]["text"] == "Simonetti"
+    slogan = ('They unveiled a poster of the two men under the words "How can they fight crime when they are '
+              'fighting each other?" Nobody commented.')
+    assert warnings(run(slogan), "unattributed_quote") == []
+    aged = ('Hicham El Guerrouj will decide in March. "If I am to compete, it is only if I feel I can win," said '
+            'the 30 year old. "Otherwise there is not much point in me going."')
+    result = run(aged)
+    assert warnings(result, "unattributed_quote") == []
+    assert quote_for(result, aged, "Otherwise")["speaker"]["text"] == "Hicham El Guerrouj"
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

@@ -84,6 +84,10 @@ NOUN_LIKE_CUES = frozenset(
     shout remark reply stress caution forecast boast vow hint blame welcome praise quip
     respond answer reveal call calls""".split()
 )
+#: Words that introduce quoted text written somewhere rather than spoken: "under the words "…"".
+TEXT_NOUNS = frozenset(
+    "words slogan slogans headline headlines title titled entitled caption motto banner tagline sign reads".split()
+)
 #: Subjects that take "say", never "says": after them an -s form is a noun ("some projects", "tax claims").
 PLURAL_SUBJECTS = frozenset("some many most several others people".split())
 #: Quantifiers that make any plural noun after them vague: "some fans say", "many doctors believe".

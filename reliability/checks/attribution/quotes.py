@@ -3,7 +3,9 @@
 Straight (") and curly (“ ”) double marks delimit quotes; single marks (‘ ’ ') are left alone
 because they double as apostrophes, so a quote inside a quote stays part of the outer one.
 A mark that opens but never closes in its paragraph yields a quote running to the paragraph's
-end (the convention for quotes spanning several paragraphs); a stray closing mark is skipped.
+end (the convention for quotes spanning several paragraphs), or to the next opening mark after a
+space, since no closing mark follows a space (the same convention, once extraction has joined the
+paragraphs); a stray closing mark is skipped.
 """
 
 from __future__ import annotations
@@ -46,13 +48,19 @@ def find_quotes(document: Document) -> list[QuoteSpan]:
         open_at = -1
         for m in _MARK_RE.finditer(text, block.start, block.end):
             at, mark = m.start(), m.group(0)
+            opens = mark in _OPENERS or (mark == '"' and _is_opening_straight(text, at, block.start))
             if open_at < 0:
-                if mark in _OPENERS or (mark == '"' and _is_opening_straight(text, at, block.start)):
+                if opens:
                     open_at = at
+            elif opens and text[at - 1].isspace():
+                # no closing mark follows a space: this one opens the next quote, and the open one ran on
+                # unclosed (a quote over several paragraphs whose breaks the extraction lost)
+                found.extend(_span(text, open_at, at, block.index, closed=False))
+                open_at = at
             elif mark in _CLOSERS or mark == '"':
                 found.extend(_span(text, open_at, at, block.index))
                 open_at = -1
-            # a second opener while open: typographical slip; keep the first opening
+            # a second opener glued to a word while open: a typographical slip; keep the first opening
         if open_at >= 0:
             found.extend(_span(text, open_at, block.end, block.index, closed=False))
     return found

@@ -27,6 +27,7 @@ _NAME_APPOSITIVE_RE = re.compile(r"(?:^|[,;:]\s*|\s)((?:[A-Za-z][\w’'-]*\s+){0
 _AGE_APPOSITIVE_RE = re.compile(r"\s*,\s*\d{1,3}\s*,\s*$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _PREPOSITIONS = lx.NP_PREPOSITIONS | {lx.AUTHOR_PREPOSITION}  # where a speaker phrase's head ends
+_SPACED_AGE_RE = re.compile(r"the (\d{1,3}) year old\b", re.IGNORECASE)
 _COUNTED_RE = re.compile(r"\bof\s+\d[\d,.]*\s+$")  # "a poll of 1,313 people"
 #: Abbreviated titles whose dot separates them from the name: "Dr. Smith", "Gen. Asim Munir".
 _ABBREVIATIONS = frozenset("dr gen lt col maj capt sgt adm gov sen rep prof mr mrs ms st jr sr".split())
@@ -160,6 +161,9 @@ def phrase_after(document: Document, index: int, limit: int) -> Mention | None:
     if document.lower_words[index] in lx.PRONOUNS:
         w = words[index]
         return Mention(w.start, w.end, "pronoun")
+    aged = _SPACED_AGE_RE.match(document.analysis_text, words[index].start, limit)
+    if aged:  # "said the 30 year old": the hyphens lost in extraction
+        return Mention(aged.start(), aged.end(), "anaphor", role=aged.group(0), head=f"{aged.group(1)}-year-old")
     j = index
     while j < len(words) and words[j].end <= limit and (_np_word(document, words[j]) or _compound_modifier(document, j, j + 1)) and (
         j == index or _joined(document, words[j - 1], words[j])

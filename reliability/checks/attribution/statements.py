@@ -167,16 +167,17 @@ def find_statements(document: Document) -> tuple[list[Statement], list[Attributi
                 or _next_quote_attribution(document, quotes, own, k)
             )
             inherited = attribution is not None
-        if attribution is None and n_words < MIN_STATEMENT_WORDS:
-            continue  # scare quotes, titles, nicknames
+        if attribution is None and (n_words < MIN_STATEMENT_WORDS or _names_a_text(document, quote)):
+            continue  # scare quotes, titles, nicknames, slogans
         if attribution is not None:
             used.add(id(attribution))
             last_in_block[quote.block] = attribution
         statements.append(Statement("direct", quote.start, quote.end, attribution, n_words, inherited))
     quoted_in_sentence: dict[int, list[tuple[int, int]]] = {}
-    for s in statements:
-        sentence = document.sentence_at(s.start)
-        quoted_in_sentence.setdefault(sentence.index if sentence else -1, []).append((s.start, s.end))
+    for s in statements:  # a quote belongs to every sentence it spans
+        first, last = document.sentence_at(s.start), document.sentence_at(max(s.start, s.end - 1))
+        for index in range(first.index if first else -1, (last.index if last else -1) + 1):
+            quoted_in_sentence.setdefault(index, []).append((s.start, s.end))
     for a in attributions:
         if a.form == "dash":
             continue
@@ -267,11 +268,18 @@ def _next_quote_attribution(
 ) -> Attribution | None:
     """`"First sentence. "Second sentence," he said.`: two quotes back to back, one speaker."""
     quote = quotes[k]
-    if k + 1 >= len(quotes) or quote.close_at < 0 or quotes[k + 1].block != quote.block:
+    if k + 1 >= len(quotes) or quotes[k + 1].block != quote.block:
         return None
-    if document.analysis_text[quote.close_at + 1 : quotes[k + 1].open_at].strip():
+    after = quote.close_at + 1 if quote.close_at >= 0 else quote.end  # unclosed: it ran on to the next one
+    if document.analysis_text[after : quotes[k + 1].open_at].strip():
         return None
     return own[k + 1]
+
+
+def _names_a_text(document: Document, quote: QuoteSpan) -> bool:
+    """ "a poster under the words "How can they fight crime …?"": words written somewhere, not spoken."""
+    before = document.analysis_text[document.blocks[quote.block].start : quote.open_at].split()
+    return bool(before) and before[-1].lower().strip(",:") in lx.TEXT_NOUNS
 
 
 def _opens_paragraph(document: Document, quote: QuoteSpan) -> bool:
