@@ -128,3 +128,12 @@ def test_two_quoted_statements_that_disagree_are_a_debate_not_a_contradiction():
         '"It leaves patients in Wales waiting more than six months for treatment," her opponent replied.',
     )
     assert warned == []
+
+
+def test_a_total_and_a_change_to_it_are_different_counts():
+    _, warned, _ = findings("The Daily and Sunday Telegraph newspapers are axing 90 journalist jobs.",
+                            "The two Telegraph titles currently employ 521 journalists.")
+    assert warned == []
+    _, warned, _ = findings("The Daily and Sunday Telegraph newspapers are axing 90 journalist jobs.",
+                            "The two Telegraph newspapers are axing 40 journalist jobs.")
+    assert [f.code for f in warned] == ["contradiction.number"]

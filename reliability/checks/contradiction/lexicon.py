@@ -27,6 +27,7 @@ HEDGES = {
     "fewer than": (0.0, 0.9999), "less than": (0.0, 0.9999), "under": (0.0, 0.9999), "no more than": (0.0, 1.0),
 }
 
+CHANGE = "change"
 # What a count counts, when the noun alone does not say: the dead and the hurt are different tallies.
 OUTCOMES = {
     "dead": ("killed", "dead", "died", "deaths", "death", "lives", "bodies", "fatalities", "perished", "slain", "toll"),
@@ -34,6 +35,9 @@ OUTCOMES = {
     "missing": ("missing", "unaccounted"),
     "held": ("arrested", "detained", "captured", "held", "hostages", "kidnapped", "abducted"),
     "moved": ("displaced", "evacuated", "fled", "homeless", "refugees"),
+    # a change in a number, not the number: "employ 521 journalists" … "axing 90 journalist jobs"
+    CHANGE: ("cut", "cuts", "cutting", "axe", "axed", "axing", "shed", "shedding", "sheds", "redundancies",
+             "layoffs", "hire", "hired", "hiring", "create", "created", "creating"),
 }
 OUTCOME_OF = {word: outcome for outcome, words in OUTCOMES.items() for word in words}
 GENERIC_COUNTED = frozenset({"people", "persons", "person", "individuals", "others", "dead", "killed", "injured",

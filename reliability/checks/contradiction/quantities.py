@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reliability.checks.contradiction.lexicon import (
+    CHANGE,
     GENERIC_COUNTED,
     HEDGES,
     INF,
@@ -65,6 +66,8 @@ class Count:
                 return False
         elif self.head != other.head or (self.outcome and other.outcome and self.outcome != other.outcome):
             return False
+        if (self.outcome == CHANGE) != (other.outcome == CHANGE):
+            return False  # "employ 521 journalists" … "axing 90 journalist jobs": a total and a change to it
         return not (self.modifiers and other.modifiers and self.modifiers != other.modifiers)
 
     def conflicts(self, other: Count) -> bool:
