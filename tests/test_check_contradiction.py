@@ -137,3 +137,19 @@ def test_a_total_and_a_change_to_it_are_different_counts():
     _, warned, _ = findings("The Daily and Sunday Telegraph newspapers are axing 90 journalist jobs.",
                             "The two Telegraph newspapers are axing 40 journalist jobs.")
     assert [f.code for f in warned] == ["contradiction.number"]
+
+
+@pytest.mark.parametrize(
+    "earlier, later",
+    [
+        # what might be is no claim that something is
+        ('"If a political party was doing that, it may be that it would not be marketing," he said.',
+         "The spokesman said it might be considered marketing if a party was doing that."),
+        # a criticism reports the critic's view, the reply the speaker's
+        ("He has been criticised by the SNP for encouraging young people to get drunk.",
+         'He added: "Get drunk once in a while, but do not get young people drunk."'),
+    ],
+)
+def test_a_possibility_and_a_criticism_answered_are_not_reversals(earlier, later):
+    _, warned, _ = findings(earlier, later)
+    assert warned == []

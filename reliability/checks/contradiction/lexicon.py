@@ -94,9 +94,12 @@ for left, right in ANTONYMS:
 SPEECH_CUES = re.compile(
     r"\b(?:said|says|say|told|tells|stated|claimed|claims|according to|denied|denies|insisted|insists|argued|argues|"
     r"alleged|alleges|accused|accuses|added|reported|reports|announced|maintained|maintains|countered|rejected claims|"
-    r"disputed|disputes|contends|contended|believes|believed|estimated|estimates|put the (?:toll|number|figure))\b",
+    r"disputed|disputes|contends|contended|believes|believed|estimated|estimates|put the (?:toll|number|figure)|"
+    r"criticised|criticized|criticises|criticizes|condemned|condemns|warned|warns)\b",
     re.I,
 )
+# A possibility, not a claim (lower case only: "May" is a month): "it might be considered marketing".
+HEDGED = re.compile(r"\b(?:might|may|could)\b")
 # A statement that announces its own change: "rose to 40 from 23" is an update, not a contradiction.
 UPDATE_CUES = re.compile(
     r"\b(?:rose|risen|climbed|increased|jumped|grew|grown|fell|fallen|dropped|declined|revised|raised|lowered) (?:to|from|by)\b|"

@@ -40,6 +40,8 @@ def polarity_conflicts(statements: list[Statement]) -> list[Conflict]:
             continue  # a rule and its exception, or a plan and what would stop it: both can be true
         if a.quoted and b.quoted:
             continue  # two people's words: a debate the article reports, not the article contradicting itself
+        if a.hedged or b.hedged:
+            continue  # what might be is no claim that something is
         reason = _reversal(a, b)
         if reason:
             message = f"This says {reason} of what an earlier, closely matching sentence says: both cannot be true."

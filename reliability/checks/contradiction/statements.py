@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from reliability.checks.contradiction.lexicon import MONTHS, NEGATIONS, SPEECH_CUES, UPDATE_CUES, WEEKDAYS
+from reliability.checks.contradiction.lexicon import HEDGED, MONTHS, NEGATIONS, SPEECH_CUES, UPDATE_CUES, WEEKDAYS
 from reliability.document import OPENING_QUOTE_MARKS, Document, Sentence
 
 STOP_WORDS = frozenset(
@@ -43,6 +43,11 @@ class Statement:
     def conditional(self) -> bool:
         """It holds only under a condition ("do not have to pay if the delay was beyond their control")."""
         return any(w in CONDITIONS for w in self.words)
+
+    @cached_property
+    def hedged(self) -> bool:
+        """It says what might be, not what is ("it may be that would not be marketing")."""
+        return bool(HEDGED.search(self.sentence.text))
 
     @cached_property
     def quoted(self) -> bool:
