@@ -230,6 +230,14 @@ def test_quotes_whose_paragraph_breaks_were_lost_slogans_and_spaced_ages():
     assert quote_for(result, aged, "Otherwise")["speaker"]["text"] == "Hicham El Guerrouj"
 
 
+def test_people_accused_are_not_speakers_and_a_hedged_cue_keeps_its_subject():
+    text = ("In the USA 717 lawsuits against people alleged to have traded songs were filed this week. "
+            'The document reportedly said: "We are looking for the resurrection of the British Empire."')
+    result = run(text)
+    assert warnings(result, "vague") == [] and warnings(result, "unattributed_quote") == []
+    assert quote_for(result, text, "resurrection")["speaker"]["text"] == "The document"
+
+
 def test_a_think_tank_is_a_source_not_a_verb():
     text = "A new blog appears every six seconds, according to US research think tank Pew Internet, which tracks them."
     result = run(text)

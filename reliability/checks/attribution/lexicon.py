@@ -99,7 +99,7 @@ CUE_PREFIXES = frozenset(
     "has have had was were is are be been will would could may might also later then repeatedly "
     "consistently previously earlier further again once publicly recently initially separately "
     "subsequently privately bluntly simply told flatly firmly quickly openly immediately had "
-    "already not never still last first has".split()
+    "already not never still last first has reportedly allegedly apparently reputedly purportedly supposedly".split()
 )
 
 #: Time phrases that may sit between a speaker and the cue: "A UN report this year found".

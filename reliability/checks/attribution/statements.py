@@ -25,6 +25,7 @@ from reliability.checks.attribution.speakers import (
 from reliability.document import Document, Sentence
 
 _DASH_RE = re.compile(r"\s*[,.]?\s*[–—―-]{1,2}\s*")
+_PASSIVE_REPORT_RE = re.compile(r"(?:alleged|said|believed|thought|understood|rumou?red|reputed)\s+to\s+(?:be|have)\b", re.I)
 _THAT_RE = re.compile(r"\s*(?:,|:)?\s*(?:that\s+)?")
 #: A quote this short with no cue next to it is a scare quote or a title, not a statement.
 MIN_STATEMENT_WORDS = 4
@@ -89,6 +90,8 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
     words, text = document.words, document.analysis_text
     w = words[i]
     weak = document.lower_words[i] in lx.WEAK_CUES
+    if _PASSIVE_REPORT_RE.match(document.analysis_text, w.start):
+        return None  # "people alleged to have traded songs": the people are accused, not speaking
     mention = phrase_before(document, sentence, i)
     if mention is not None and _hypothetical(document, sentence, mention, i):
         return None
