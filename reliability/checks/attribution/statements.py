@@ -25,7 +25,9 @@ from reliability.checks.attribution.speakers import (
 from reliability.document import Document, Sentence
 
 _DASH_RE = re.compile(r"\s*[,.]?\s*[–—―-]{1,2}\s*")
-_PASSIVE_REPORT_RE = re.compile(r"(?:alleged|said|believed|thought|understood|rumou?red|reputed)\s+to\s+(?:be|have)\b", re.I)
+_PASSIVE_REPORT_RE = re.compile(
+    r"(?:alleged|said|believed|thought|understood|rumou?red|reputed)\s+to\s+(?:be|have)\b", re.I
+)
 _THAT_RE = re.compile(r"\s*(?:,|:)?\s*(?:that\s+)?")
 #: A quote this short with no cue next to it is a scare quote or a title, not a statement.
 MIN_STATEMENT_WORDS = 4
