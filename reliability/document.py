@@ -41,6 +41,8 @@ _TERMINAL_PUNCT = ".!?:;\"”’)…"
 OPENING_QUOTE_MARKS = "\"“‘'"
 # sentences glued by bad extraction: "at noon.The Wire is now on WhatsApp"
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# sentencex reads "May." as an abbreviation before a title ("on 5 May. Mr Blair said"), not before "He"
+_MISSED_BOUNDARY_RE = re.compile(r"(?<=\bMay\.)\s+(?=(?:Mr|Mrs|Ms|Dr|Sir|Prof)\b)")
 # A proper name: capitalised words, optionally joined by a few lower-case particles ("Bank of England").
 _NAME_RE = re.compile(
     r"(?:[A-Z][\w’'.\-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|al|bin|von|van|der|for)\s+)?(?:[A-Z][\w’'.\-]*[\w]|[A-Z]))*"
@@ -271,8 +273,11 @@ def _blank_noise(text: str) -> tuple[str, int, int]:
 
 
 def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Non-empty, whitespace-trimmed pieces of a sentence, cut where extraction glued two together."""
-    cuts = [start, *(m.start() for m in _GLUED_SENTENCE_RE.finditer(text, start, end)), end]
+    """Non-empty, whitespace-trimmed pieces of a sentence, cut where extraction glued two together or
+    the splitter missed a boundary."""
+    glued = (m.start() for m in _GLUED_SENTENCE_RE.finditer(text, start, end))
+    missed = (m.start() for m in _MISSED_BOUNDARY_RE.finditer(text, start, end))
+    cuts = [start, *sorted({*glued, *missed}), end]
     pieces = (_strip(text, a, b) for a, b in zip(cuts, cuts[1:]))
     return [(a, b) for a, b in pieces if a < b]
 

@@ -23,6 +23,7 @@ def sentences(text: str) -> list[str]:
          ["Growth was 2.5 percent.", "Prices rose 3.1 percent in Jan. and Feb. combined."]),
         ("Published on\nLatest articles", ["Published on", "Latest articles"]),
         ("It went live at noon.The Wire is now on WhatsApp.", ["It went live at noon.", "The Wire is now on WhatsApp."]),
+        ("The poll is on 5 May. Mr Blair said so.", ["The poll is on 5 May.", "Mr Blair said so."]),
     ],
 )
 def test_sentence_splitting_hard_cases(text, expected):
