@@ -141,7 +141,6 @@ def test_a_pronoun_never_resolves_to_an_event():
     assert quote_for(run(text), text, "asked for more")["speaker"]["text"] == "Kelly Holmes"
 
 
-
 def test_a_pronoun_skips_a_section_head_and_finds_a_speaker_by_surname():
     text = ("Mayor Ruth Calder said the depot would close in May. \u201cWe have no choice,\u201d said union leader "
             "Tom Baines.\nThe Closure Plan\nCalder\u2019s statement confirms the timetable. She added that staff "
@@ -149,6 +148,7 @@ def test_a_pronoun_skips_a_section_head_and_finds_a_speaker_by_surname():
     added = quote_for(run(text), text, "staff would be offered")
     assert added["mention"]["text"] == "She"
     assert added["speaker"]["text"] == "Ruth Calder"
+
 
 def test_an_age_stands_for_the_person_named_before_and_one_of_a_group_is_a_source():
     text = ("Jane Holt won the 1500m in Glasgow. \u201cIf I am to compete, it is only if I feel I can win,\u201d said "
