@@ -115,9 +115,11 @@ def _split(speller, document: Document, word: Word) -> bool:
 
 def _known_variant(speller, word: str) -> bool:
     """Whether the word is a British spelling, an inflection or a compound of words the dictionary knows, or
-    one of them written with its accents ("communiqué", "café")."""
+    one of them written with its accents ("communiqué") or without them ("risque")."""
     bare = _without_accents(word)
     if bare != word and (bare in speller or _known_variant(speller, bare)):
+        return True
+    if word in _unaccented(speller):  # "risque", "cliche": English copy often drops a loan word's accents
         return True
     if _british(speller, word):
         return True
@@ -135,6 +137,13 @@ def _british(speller, word: str) -> bool:
     for pattern, replacement in BRITISH_TO_AMERICAN:
         american = pattern.sub(replacement, american)
     return american != word and american in speller
+
+
+@lru_cache(maxsize=None)
+def _unaccented(speller) -> frozenset[str]:
+    """The dictionary's accented words ("risqué", "cliché") as they are written without their accents."""
+    accented = (w for w in speller.word_frequency.keys() if not w.isascii())
+    return frozenset(bare for bare in map(_without_accents, accented) if bare.isascii())
 
 
 def _without_accents(word: str) -> str:

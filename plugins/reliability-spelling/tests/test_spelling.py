@@ -39,7 +39,7 @@ def test_british_forms_compounds_and_accented_forms_of_known_words_are_not_typos
             "and deathmatch levels drew praise, but reviewers warned of adware in the tech firm's free version. "
             "The joint communiqué was read out in the hotel café, the centrepiece of the new quarter. Its logo "
             "is instantly recognisable, the prices unfeasibly low, and a campaign co ordinated by fans turned "
-            "passive viewers into active engagers.")
+            "passive viewers into active engagers. The show was risque, never a cliche.")
     assert run_check(SpellingCheck(), text).findings == []
 
 
