@@ -67,6 +67,9 @@ def test_planted_contradictions_point_at_both_statements(kind, earlier, later):
         # two quotes that disagree are a debate the article reports
         ('"Two thirds of patients in Wales are not waiting more than six months for treatment," the minister said.',
          '"It leaves patients in Wales waiting more than six months for treatment," her opponent replied.'),
+        # "two time champion" with its hyphens lost counts titles, not people
+        ("The four time world 1500m champion is still hungry for success.",
+         "The two time champion is still hungry for success in Edinburgh."),
         # what might be is no claim that something is
         ('"If a political party was doing that, it may be that it would not be marketing," he said.',
          "The spokesman said it might be considered marketing if a party was doing that."),

@@ -38,7 +38,7 @@ COUNT_RE = re.compile(
 NOT_COUNTS = frozenset(
     "percent per cent % years year months month weeks week days day hours hour minutes minute seconds km kilometres "
     "kilometers miles metres meters feet kg tonnes tons euros dollars pounds rupees yuan yen points point times "
-    "a.m p.m am pm o'clock degrees c f mph percentage-points cents billion million-year-old year-old".split()
+    "a.m p.m am pm o'clock degrees c f mph percentage-points cents billion million-year-old year-old time".split()
 )
 # Words after a number that show it counts nothing here ("town 5 said", "voted 7 to 2").
 NOT_NOUNS = STOP_WORDS | frozenset("is are was were be been has have had will would said says told to and or but per".split())
