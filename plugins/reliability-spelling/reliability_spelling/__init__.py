@@ -110,7 +110,7 @@ def _split(speller, document: Document, word: Word) -> bool:
         return False
     before = document.words[word.index - 1]
     joined = before.text.lower() + word.text
-    return document.text[before.end : word.start] == " " and (joined in speller or _british(speller, joined))
+    return document.text[before.end : word.start] == " " and _plain_known(speller, joined)
 
 
 def _known_variant(speller, word: str) -> bool:
