@@ -37,6 +37,7 @@ _MARKUP_RE = re.compile(
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_RE = re.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
 _TERMINAL_PUNCT = ".!?:;\"”’)…"
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 #: Marks that open a sentence of someone's own words.
 OPENING_QUOTE_MARKS = "\"“‘'"
 # sentences glued by bad extraction: "at noon.The Wire is now on WhatsApp"
@@ -252,6 +253,11 @@ class Document:
         """The text of a span on one line, shortened in the middle to `width` characters."""
         s = " ".join(self.text[start:end].split())
         return s if len(s) <= width else s[: width // 2 - 2] + " … " + s[-(width // 2 - 2) :]
+
+
+def without_possessive(word: str) -> str:
+    """ "Mujahid’s" -> "Mujahid", "labour's" -> "labour": the owner a possessive names."""
+    return _POSSESSIVE_RE.sub("", word)
 
 
 def _blank_noise(text: str) -> tuple[str, int, int]:

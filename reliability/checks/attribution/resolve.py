@@ -18,7 +18,7 @@ from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.locate import names_by_last_word
 from reliability.checks.attribution.speakers import PERSON_ROLES, Mention, classify, is_person
 from reliability.checks.attribution.statements import Statement
-from reliability.document import Document
+from reliability.document import Document, without_possessive
 
 
 @dataclass(slots=True)
@@ -110,18 +110,14 @@ def _nearest_named(document: Document, at: int, named: list[Source], by_key: dic
             candidate = name
     if candidate is None:
         return speaker
-    end = candidate.start + len(_without_possessive(candidate.text))
+    end = candidate.start + len(without_possessive(candidate.text))
     full, start, end = _fuller_name(document, candidate.start, end, named)
     return _register(document, by_key, named, full, start, end, None)
 
 
-def _without_possessive(name: str) -> str:
-    return name.removesuffix("’s").removesuffix("'s")
-
-
 def _known_surname(name: str, named: list[Source]) -> bool:
     """ "Mujahid’s restatement … He reiterated": one word, the last name of a person already quoted."""
-    word = _without_possessive(name)
+    word = without_possessive(name)
     return " " not in word and any(s.person and s.kind == "named" and s.text.split()[-1] == word for s in named)
 
 

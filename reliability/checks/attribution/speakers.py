@@ -19,13 +19,12 @@ import re
 from dataclasses import dataclass
 
 from reliability.checks.attribution import lexicon as lx
-from reliability.document import Document, Sentence, Word
+from reliability.document import Document, Sentence, Word, without_possessive
 
 _APPOSITIVE_RE = re.compile(r",\s*((?:an?|the|who|whose|now|then|former|[a-z][\w-]*)\s[^,;:“”\"()]{3,140}?)\s*,?\s*$")
 #: "Its leader, Marc Delage, said": the name is the appositive and the role comes before it.
 _NAME_APPOSITIVE_RE = re.compile(r"(?:^|[,;:]\s*|\s)((?:[A-Za-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*)\s*,\s*([A-Z][^,;:“”\"()]{1,60}?)\s*,?\s*$")
 _AGE_APPOSITIVE_RE = re.compile(r"\s*,\s*\d{1,3}\s*,\s*$")
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 _PREPOSITIONS = lx.NP_PREPOSITIONS | {lx.AUTHOR_PREPOSITION}  # where a speaker phrase's head ends
 _SPACED_AGE_RE = re.compile(r"the (\d{1,3}) year old\b", re.IGNORECASE)
 _COUNTED_RE = re.compile(r"\bof\s+\d[\d,.]*\s+$")  # "a poll of 1,313 people"
@@ -309,7 +308,7 @@ def classify(document: Document, indexes: list[int]) -> Mention | None:
         return Mention(start, end, "named", (words[tail[0]].start, name_end), role, lower[tail[-1]])
     head_noun = lower[body[-1]]
     affiliated = any(_proper(document, i) for i in body[:-1]) or any(_proper(document, i) for i in complement)
-    owned = affiliated or any(_POSSESSIVE_RE.search(words[i].text) for i in body)
+    owned = affiliated or any(without_possessive(words[i].text) != words[i].text for i in body)
     phrase = document.text[start:end]
     if head_noun in lx.DOCUMENT_NOUNS:
         if owned:
@@ -341,7 +340,8 @@ def _name_tail(document: Document, body: list[int]) -> list[int]:
     tail: list[int] = []
     for i in reversed(body):
         w = words[i]
-        if not is_capitalised(w) or lower[i] in lx.TITLES or _POSSESSIVE_RE.search(w.text) or lower[i] in lx.NOT_NAMES:
+        possessive = without_possessive(w.text) != w.text
+        if not is_capitalised(w) or lower[i] in lx.TITLES or possessive or lower[i] in lx.NOT_NAMES:
             break
         if lower[i] in PERSON_ROLES and tail:
             break  # "Striker Leo Mantas", "Councillor Janet Reeve"

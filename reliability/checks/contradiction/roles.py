@@ -8,7 +8,7 @@ from collections import defaultdict
 from reliability.checks.contradiction.conflicts import Conflict
 from reliability.checks.contradiction.lexicon import NOT_A_CURRENT_ROLE, ROLE_RE, ROLE_TOKENS, SPELLING_VARIANTS
 from reliability.checks.contradiction.statements import STOP_WORDS, Statement
-from reliability.document import Document
+from reliability.document import Document, without_possessive
 
 _PERSON = r"(?P<person>(?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)"
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|of|for|and|the)"
@@ -23,7 +23,6 @@ NATIONALITY = re.compile(
     r"^(?:pakistani|afghan|american|british|french|german|russian|chinese|indian|iranian|israeli|turkish|us|u\.s\.|uk"
     r"|the|of the|country|party)$"
 )
-POSSESSIVE = re.compile(r"(?:’s|'s)$")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 TITLE_INNER_WORDS = frozenset({"of", "for", "and", "the"})  # "Secretary of State", "Minister for Health"
 
@@ -61,7 +60,7 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
 
 
 def _normal(title: str) -> frozenset[str]:
-    words = [POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'.-]+", title.lower())]
+    words = [without_possessive(w) for w in re.findall(r"[\w’'.-]+", title.lower())]
     # a title starts after the last function word caught before it: "Under President Chavez", "His words
     # about President Bush", "But Labour spokesman Mr Kemp"
     cut = max((i + 1 for i, w in enumerate(words) if w in STOP_WORDS and w not in TITLE_INNER_WORDS), default=0)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from reliability.checks.contradiction.lexicon import HEDGED, MONTHS, NEGATIONS, SPEECH_CUES, UPDATE_CUES, WEEKDAYS
-from reliability.document import OPENING_QUOTE_MARKS, Document, Sentence
+from reliability.document import OPENING_QUOTE_MARKS, Document, Sentence, without_possessive
 
 STOP_WORDS = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been being has have had do does did "
@@ -90,7 +89,7 @@ def statements(document: Document) -> list[Statement]:
 
 
 def _name_key(text: str) -> str:
-    return re.sub(r"[’']s$", "", text).split()[-1].lower()
+    return without_possessive(text).split()[-1].lower()
 
 
 def stem(word: str) -> str:
