@@ -175,11 +175,15 @@ def test_an_age_stands_for_the_person_named_before_and_one_of_a_group_is_a_sourc
         # someone unnamed, identified by what they do
         ('"Free downloading has killed opportunities for new bands," said one musician quoted by the report.',
          "Free downloading", "one musician"),
+        # people accused ("alleged to have") are no vague source; a hedge before the cue keeps its subject
+        ("In the USA 717 lawsuits against people alleged to have traded songs were filed this week. "
+         'The document reportedly said: "We are looking for the resurrection of the British Empire."',
+         "resurrection", "The document"),
     ],
 )
-def test_speakers_behind_appositives_documents_and_unnamed_people_are_found(text, fragment, speaker):
+def test_speakers_behind_appositives_hedges_and_documents_are_found(text, fragment, speaker):
     result = run(text)
-    assert warnings(result, "unattributed_quote") == []
+    assert warnings(result, "vague") == [] and warnings(result, "unattributed_quote") == []
     assert quote_for(result, text, fragment)["speaker"]["text"] == speaker
     assert len(result.details["quotes"]) == 1  # the cue reports the quote, once
 
@@ -228,14 +232,6 @@ def test_quotes_whose_paragraph_breaks_were_lost_slogans_and_spaced_ages():
     result = run(aged)
     assert warnings(result, "unattributed_quote") == []
     assert quote_for(result, aged, "Otherwise")["speaker"]["text"] == "Hicham El Guerrouj"
-
-
-def test_people_accused_are_not_speakers_and_a_hedged_cue_keeps_its_subject():
-    text = ("In the USA 717 lawsuits against people alleged to have traded songs were filed this week. "
-            'The document reportedly said: "We are looking for the resurrection of the British Empire."')
-    result = run(text)
-    assert warnings(result, "vague") == [] and warnings(result, "unattributed_quote") == []
-    assert quote_for(result, text, "resurrection")["speaker"]["text"] == "The document"
 
 
 def test_a_think_tank_is_a_source_not_a_verb():
