@@ -21,9 +21,11 @@ __all__ = [
     "Document",
     "Engine",
     "Finding",
+    "RelatedSpan",
     "Report",
     "Settings",
     "Span",
+    "StoryRef",
     "hookimpl",
     "score",
 ]
@@ -34,6 +36,8 @@ _LAZY = {
     "Finding": "reliability.models",
     "Report": "reliability.models",
     "Span": "reliability.models",
+    "RelatedSpan": "reliability.models",
+    "StoryRef": "reliability.models",
     "BaseCheck": "reliability.check",
     "CheckContext": "reliability.check",
     "Document": "reliability.document",
@@ -48,7 +52,7 @@ if TYPE_CHECKING:
     from reliability.document import Document
     from reliability.engine import Engine
     from reliability.hookspecs import hookimpl
-    from reliability.models import Article, CheckResult, Finding, Report, Span
+    from reliability.models import Article, CheckResult, Finding, RelatedSpan, Report, Span, StoryRef
 
 
 def __getattr__(name: str) -> Any:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from reliability.document import Document
-from reliability.models import CheckResult, Finding, Severity, Span
+from reliability.models import CheckResult, Finding, RelatedSpan, Severity
 from reliability.semantic import SentenceEncoder
 
 
@@ -101,7 +101,7 @@ class BaseCheck:
             message=message,
             start=start,
             end=end,
-            related=[Span(start=s, end=e) for s, e in related],
+            related=[RelatedSpan(start=s, end=e) for s, e in related],
             confidence=round(min(1.0, max(0.0, confidence)), 3),
         )
 

@@ -67,6 +67,9 @@ class Engine:
         return Report(
             id=article.id,
             source=article.source,
+            title=article.title,
+            url=article.url,
+            published=article.published,
             score=score,
             label=self.settings.bands.label(score),  # type: ignore[arg-type]
             checks=results,

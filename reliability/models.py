@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Severity = Literal["info", "warning", "error"]
 Label = Literal["high", "medium", "low"]
@@ -44,6 +44,14 @@ class Span(BaseModel):
         return self
 
 
+class RelatedSpan(Span):
+    """The other side of a finding; in story mode it may lie in another article of the batch (schema 1.1)."""
+
+    article: str | None = Field(
+        default=None, description="Id of the other article the span points into; null means this article."
+    )
+
+
 class Finding(Span):
     """One thing a check noticed, pinned to the text that earned it."""
 
@@ -51,8 +59,19 @@ class Finding(Span):
     code: str = Field(description="Stable machine code, 'check.kind', e.g. 'duplication.paragraph'.")
     severity: Severity = Field(description="'info' notes, 'warning' lowers trust, 'error' is a serious defect.")
     message: str = Field(description="Plain-language explanation for an editor.")
-    related: list[Span] = Field(default_factory=list, description="Other spans involved, e.g. the first occurrence.")
+    related: list[RelatedSpan] = Field(
+        default_factory=list,
+        description="Other spans involved, e.g. the first occurrence; in story mode possibly in another article.",
+    )
     confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="How sure the check is, 0..1.")
+
+    @field_validator("related", mode="before")
+    @classmethod
+    def _plain_spans_are_related_spans(cls, value: Any) -> Any:
+        """Plugins written for schema 1.0 pass plain Spans: they point into this article."""
+        if isinstance(value, list):
+            return [v.model_dump() if type(v) is Span else v for v in value]
+        return value
 
 
 class CheckResult(BaseModel):
@@ -82,6 +101,15 @@ class EngineInfo(BaseModel):
     elapsed_ms: float = Field(ge=0.0, description="Wall time to analyse and score the article.")
 
 
+class StoryRef(BaseModel):
+    """The story (reports of the same event in one batch) an article was grouped into (schema 1.1)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(description="Identifier of the story, stable for the same batch.")
+    reports: int = Field(ge=1, description="How many reports of the batch belong to the story, this one included.")
+
+
 class Report(BaseModel):
     """The scored verdict on one article."""
 
@@ -90,6 +118,13 @@ class Report(BaseModel):
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this report format.")
     id: str = Field(description="The article's id.")
     source: str | None = Field(default=None, description="The article's publisher, if given.")
+    title: str | None = Field(default=None, description="The article's headline, if given (schema 1.1).")
+    url: str | None = Field(default=None, description="The article's URL, if given (schema 1.1).")
+    published: str | None = Field(default=None, description="The article's publication time, if given (schema 1.1).")
+    story: StoryRef | None = Field(default=None, description="Story-mode grouping; null outside story mode (1.1).")
+    meta: dict[str, Any] = Field(
+        default_factory=dict, description="Fields of the input record the Article does not model, unchanged (1.1)."
+    )
     score: float = Field(ge=0.0, le=100.0, description="Overall reliability 0..100, higher is more reliable.")
     label: Label = Field(description="Band of the score: high, medium or low.")
     checks: list[CheckResult] = Field(description="One result per check, sorted by check name.")

@@ -43,7 +43,8 @@ def test_report_json_matches_the_contract_field_for_field():
                     checks=[CheckResult(name="c", version="1", score=0.8, findings=[finding])],
                     engine=EngineInfo(version="0", elapsed_ms=1.0))
     data = json.loads(report.model_dump_json())
-    assert set(data) == {"schema_version", "id", "source", "score", "label", "checks", "engine"}
+    assert set(data) == {"schema_version", "id", "source", "title", "url", "published", "story", "meta",
+                         "score", "label", "checks", "engine"}
     assert set(data["checks"][0]) >= {"name", "version", "score", "weight", "metrics", "details", "findings", "error"}
     assert set(data["checks"][0]["findings"][0]) == {
         "check", "code", "severity", "message", "start", "end", "related", "confidence"}
