@@ -1,0 +1,37 @@
+"""The argument parser and `main`: dispatch to a command module, turn usage errors into exit status 2."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from reliability import __version__
+from reliability.cli import checks, clean, schema, score, sources
+from reliability.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError
+
+COMMANDS = {"score": score, "clean": clean, "sources": sources, "checks": checks, "schema": schema}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="reliability", description="Score how reliable news articles are, from their own text.")
+    parser.add_argument("--version", action="version", version=f"reliability {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    for command in COMMANDS.values():
+        command.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command].run(args, sys.stdout)
+    except UsageError as exc:
+        print(f"reliability: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

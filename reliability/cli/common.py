@@ -1,0 +1,97 @@
+"""Plumbing the commands share: usage errors, input options, building the engine, reading the inputs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import deque
+from collections.abc import Iterator
+from typing import NoReturn
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+class UsageError(Exception):
+    """Bad usage or unreadable input: reported as one line, exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are `UsageError`s, so `main` reports them in one line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def add_input_options(command: argparse.ArgumentParser) -> None:
+    """The options of every command that reads articles."""
+    command.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, a folder of them, or - for JSONL on stdin")
+    command.add_argument("--config", metavar="FILE", help="TOML settings file")
+    command.add_argument("--checks", help="run only these checks, comma-separated")
+    command.add_argument("--corpus", action="store_true", help="use statistics over the whole input (IDF)")
+    command.add_argument(
+        "--semantic", choices=("auto", "on", "off"), default="auto",
+        help="the sentence-embedding model of the semantic extra: auto uses it when installed (default)",
+    )
+
+
+def build_engine(args: argparse.Namespace):  # noqa: ANN201 - Engine is imported lazily
+    """The Engine the arguments ask for; any settings problem is a UsageError."""
+    from pydantic import ValidationError
+
+    from reliability.config import Settings
+    from reliability.engine import Engine, UnknownCheckError
+    from reliability.semantic import SemanticModelMissing
+
+    checks = getattr(args, "checks", None)
+    try:
+        semantic = {"on": True, "off": False}.get(getattr(args, "semantic", "auto"))
+        wanted = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
+        settings = Settings.load(args.config, checks=wanted, semantic=semantic)
+        engine = Engine(settings)
+    except OSError as exc:
+        raise UsageError(f"cannot read config {args.config}: {exc.strerror or exc}") from None
+    except SemanticModelMissing as exc:
+        raise UsageError(str(exc)) from None
+    except ValueError as exc:  # TOML errors, validation errors and unknown checks are all ValueErrors
+        reason = "; ".join(e["msg"] for e in exc.errors()) if isinstance(exc, ValidationError) else str(exc)
+        what = "" if isinstance(exc, UnknownCheckError) else f"bad config {args.config}: "
+        raise UsageError(f"{what}{reason}") from None
+    for problem in engine.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return engine
+
+
+class Session:
+    """Reads the inputs, reports unreadable ones on stderr, and pairs each report with its article text."""
+
+    def __init__(self, args: argparse.Namespace, engine) -> None:  # noqa: ANN001
+        self.args, self.engine = args, engine
+        self.unreadable = 0
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_USAGE if self.unreadable else EXIT_OK
+
+    def _articles(self, pending: deque) -> Iterator:
+        from reliability.io import ReadError, read_articles
+
+        for item in read_articles(self.args.paths):
+            if isinstance(item, ReadError):
+                self.unreadable += 1
+                print(f"reliability: error: {item}", file=sys.stderr)
+                continue
+            pending.append(item.text)
+            yield item
+
+    def reports(self, workers: int = 1) -> Iterator:
+        pending: deque[str] = deque()
+        articles = self._articles(pending)
+        corpus = None
+        if self.args.corpus:
+            from reliability.corpus import corpus_stats
+            from reliability.document import Document
+
+            articles = list(articles)  # two passes: statistics first, then scoring
+            corpus = corpus_stats(Document(a) for a in articles)
+        for report in self.engine.score_many(articles, workers=workers, corpus=corpus):
+            yield report, pending.popleft()
