@@ -114,12 +114,45 @@ TIME_FILLERS = frozenset("this last next on in at earlier early late on".split()
 HYPOTHETICAL_MODALS = frozenset("would could might".split())
 
 PRONOUNS = frozenset("he she they it we i".split())
+#: Pronouns that open a clause as its subject: "X confirmed (that) it was closing".
+SUBJECT_PRONOUNS = frozenset("he she they it we i you there this".split())
+#: Cues that also take a plain object ("Carolina added three goals", "Suncor reported a profit", "she urged
+#: police to investigate"): they report only a clause ("X added that …", "X confirmed Kim was visiting").
+OBJECT_CUES = _forms(
+    "add added adds adding", "call called calls", "report reported reports", "deny denied denies denying",
+    "praise praised praises praising", "urge urged urges urging", "pledge pledged pledges pledging",
+    "promise promised promises promising", "vow vowed vows vowing", "demand demanded demands demanding",
+    "condemn condemned condemns condemning", "blame blamed blames blaming", "accuse accused accuses accusing",
+    "criticise criticised criticises criticising", "criticize criticized criticizes criticizing",
+    "outline outlined outlines outlining", "respond responded responds responding", "reply replied replies replying",
+    "welcome welcomed welcomes welcoming", "disclose disclosed discloses disclosing",
+    "reveal revealed reveals revealing", "announce announced announces announcing", "recall recalled recalls recalling",
+    "describe described describes describing", "post posted", "tweet tweeted tweets tweeting", "protest protested protests",
+    "plead pleaded pleads", "threaten threatened threatens threatening", "ask asked asks asking",
+    "write wrote writes writing", "comment commented comments commenting", "mention mentioned mentions mentioning",
+    "counter countered counters", "inform informed informs", "recount recounted recounts recounting",
+    "confirm confirmed confirms confirming", "characterise characterised characterises",
+    "characterize characterized characterizes", "concede conceded concedes conceding", "wonder wondered wonders",
+)
+#: Auxiliaries and modals: one of them a few words into what follows a cue shows a clause, not an object.
+FINITE_VERBS = frozenset(
+    """is are was were will would could can should may might must has have had does did do isn't aren't
+    wasn't weren't won't wouldn't couldn't can't cannot shouldn't hasn't haven't hadn't doesn't didn't
+    don't""".split()
+)
+#: Words before a cue that make it no report: a passive ("was told"), a modal ("will argue"), an
+#: infinitive ("asking Australia to call for").
+BE_FORMS = frozenset("is are was were be been being am".split())
+MODALS = frozenset("will would could can should may might must shall".split())
 PERSON_PRONOUNS = frozenset("he she i".split())
 
 DETERMINERS = frozenset("a an the one two three four several some many another this".split())
 
 #: Prepositions allowed inside a speaker phrase: "A spokesperson for the Taliban", "Bank of England".
 NP_PREPOSITIONS = frozenset("of for at with from in to".split())
+#: Prepositions after which a name is a place, a time or an object, not who speaks next ("at White Bear
+#: First Nation", "on Christmas Day", "with Kinder Morgan").
+PLACE_PREPOSITIONS = frozenset("at in on with from to of for by near into across outside inside against about over under".split())
 #: "a report by the think tank Demos": the one preposition that, after a document, names its author.
 AUTHOR_PREPOSITION = "by"
 

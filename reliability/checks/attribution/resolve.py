@@ -12,13 +12,14 @@ role comes from the phrase itself, an appositive, or the words before the name's
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.locate import names_by_last_word
 from reliability.checks.attribution.speakers import PERSON_ROLES, Mention, classify, is_person
 from reliability.checks.attribution.statements import Statement
-from reliability.document import Document, without_possessive
+from reliability.document import Document, Segment, without_possessive
 
 
 @dataclass(slots=True)
@@ -33,6 +34,7 @@ class Source:
     role: str | None
     person: bool
     mentions: int = 0
+    last: int = -1  # where the article last attributed words to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ def resolve(document: Document, statements: list[Statement]) -> list[Resolved]:
         source = _resolve_one(document, mention, named, by_key) if mention else None
         if source is not None and not statement.inherited:
             source.mentions += 1
+        if source is not None and mention is not None:
+            source.last = max(source.last, mention.start)
         out.append(Resolved(source, mention))
     return out
 
@@ -61,7 +65,9 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
     text = document.text
     if mention.kind == "named" and mention.name:
         start, end = mention.name
-        definite = text[mention.start : mention.end].lower().startswith("the ")
+        role_words = set((mention.role or "").lower().split())
+        # "the Supreme Court" is no person; "The state's attorney general, Dean Collier" is one
+        definite = text[mention.start : mention.end].lower().startswith("the ") and not role_words & PERSON_ROLES
         full, start, end = (text[start:end], start, end) if definite else _fuller_name(document, start, end, named)
         source = _register(document, by_key, named, full, start, end, mention.role, False if definite else None)
         if source.role is None and mention.role:
@@ -98,21 +104,54 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
 
 
 def _nearest_named(document: Document, at: int, named: list[Source], by_key: dict[str, Source], person: bool) -> Source | None:
-    """The named source nearest before `at`: an earlier speaker, or a person named in this or the previous paragraph."""
-    speaker = next((s for s in reversed(named) if s.start < at and (s.person or not person)), None)
+    """The named source nearest before `at`: the speaker quoted last, unless a person is named after that, in
+    this or the previous paragraph. A name after a preposition ("at White Bear First Nation", "on Christmas
+    Day") is where or when, not who; and a two-word name counts as a person only when the article also
+    calls it by its last word alone ("Darian Lonechild" … "Lonechild said"), as news copy does with people."""
+    earlier = [s for s in named if s.start < at and (s.person or not person)]
+    speaker = max(earlier, key=lambda s: max(s.last, s.start), default=None)
     block = document.block_index_at(at) if document.blocks else 0
     floor = document.blocks[max(0, block - 1)].start if document.blocks else 0
     candidate = None
-    for name in document.names_between(max(floor, speaker.start + 1 if speaker else 0), at):
-        if document.block_index_at(name.start) in document.headings:
+    for name in document.names_between(max(floor, max(speaker.last, speaker.start) + 1 if speaker else 0), at):
+        if document.block_index_at(name.start) in document.headings or _after_preposition(document, name.start):
             continue  # a section head ("The Ceasefire Agreement") is nobody a pronoun points to
-        if is_person(name.text, None) or _known_surname(name.text, named):
+        if _known_surname(name.text, named) or is_person(name.text, None) and (speaker is None or _introduced(document, name)):
             candidate = name
     if candidate is None:
         return speaker
     end = candidate.start + len(without_possessive(candidate.text))
     full, start, end = _fuller_name(document, candidate.start, end, named)
     return _register(document, by_key, named, full, start, end, None)
+
+
+def _after_preposition(document: Document, start: int) -> bool:
+    before = document.analysis_text[max(0, start - 12) : start].split()
+    return bool(before) and (before[-1].lower() in lx.PLACE_PREPOSITIONS or before[-1] in ("the", "a", "an"))
+
+
+_INTRODUCED_AFTER_RE = re.compile(r",\s*(?:who|an?|the|\d{1,3}\s*,)\s")
+
+
+def _introduced(document: Document, name: Segment) -> bool:
+    """A person the article introduces, whom a pronoun after may mean: named with a role or title before
+    ("Redwick manager Paul Ostrowski", "Dr. Leyla Aksoy"), an appositive after (", who heads …", ", 39,"),
+    as the subject opening a sentence, or called by the last name alone elsewhere ("Lonechild said")."""
+    text = document.analysis_text
+    sentence = document.sentence_at(name.start)
+    if sentence is not None and not text[sentence.start : name.start].strip(" “\"‘'"):
+        return True
+    before = text[max(0, name.start - 30) : name.start].split()
+    if before and (before[-1].lower().strip(".,") in lx.ROLE_NOUNS or before[-1].lower() in lx.TITLES):
+        return True
+    return bool(_INTRODUCED_AFTER_RE.match(text, name.end)) or _called_by_surname(document, name.text)
+
+
+def _called_by_surname(document: Document, name: str) -> bool:
+    """Whether the article also uses the name's last word alone ("Lonechild said")."""
+    last = without_possessive(name).split()[-1]
+    index = names_by_last_word(document)
+    return any(without_possessive(n.text) == last for key in (last, last + "’s", last + "'s") for n in index.get(key, ()))
 
 
 def _known_surname(name: str, named: list[Source]) -> bool:

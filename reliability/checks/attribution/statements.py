@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.quotes import QuoteSpan, find_quotes
+from reliability.checks.attribution.reported import reported_content
 from reliability.checks.attribution.speakers import (
     Mention,
     clause_subject,
@@ -28,7 +29,6 @@ _DASH_RE = re.compile(r"\s*[,.]?\s*[–—―-]{1,2}\s*")
 _PASSIVE_REPORT_RE = re.compile(
     r"(?:alleged|said|believed|thought|understood|rumou?red|reputed)\s+to\s+(?:be|have)\b", re.I
 )
-_THAT_RE = re.compile(r"\s*(?:,|:)?\s*(?:that\s+)?")
 #: A quote this short with no cue next to it is a scare quote or a title, not a statement.
 MIN_STATEMENT_WORDS = 4
 
@@ -94,9 +94,13 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
     weak = document.lower_words[i] in lx.WEAK_CUES
     if _PASSIVE_REPORT_RE.match(document.analysis_text, w.start):
         return None  # "people alleged to have traded songs": the people are accused, not speaking
+    if _not_reported(document, sentence, i):
+        return None
     mention = phrase_before(document, sentence, i)
     if mention is not None and _hypothetical(document, sentence, mention, i):
         return None
+    if mention is not None and document.analysis_text[sentence.start : mention.start].rstrip().lower().endswith("what"):
+        return None  # "what they call harassment", "what the department told the media": naming, not reporting
     if mention is not None and _noun_after_plural(document, mention, i):
         return None
     if mention is not None and document.lower_words[i] in lx.NOUN_LIKE_CUES:
@@ -120,6 +124,23 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
         if mention is not None:
             return Attribution(w.start, w.end, sentence.index, mention, "after")
     return None
+
+
+def _not_reported(document: Document, sentence: Sentence, i: int) -> bool:
+    """A cue whose subject did not say anything: a passive ("he was asked", "LaPlante was reported by a
+    plumber"), a modal ("the Greens will argue"), an infinitive ("asking Australia to call for"), or a
+    capitalised word inside a name ("the United States")."""
+    lower, words = document.lower_words, document.words
+    if words[i].text[:1].isupper() and i > sentence.words.start and words[i - 1].text[:1].isupper():
+        return True
+    k = i - 1
+    while k >= sentence.words.start and lower[k] in lx.CUE_PREFIXES and lower[k] not in lx.BE_FORMS | lx.MODALS:
+        k -= 1
+    if k < sentence.words.start:
+        return False
+    before = lower[k]
+    participle = lower[i].endswith("ed") or lower[i] in ("told", "said", "written", "shown", "found", "thought")
+    return before in lx.MODALS or before == "to" or (before in lx.BE_FORMS and participle)
 
 
 def _hypothetical(document: Document, sentence: Sentence, mention: Mention, cue_index: int) -> bool:
@@ -186,7 +207,7 @@ def find_statements(document: Document) -> tuple[list[Statement], list[Attributi
     for a in attributions:
         if a.form == "dash":
             continue
-        span = _indirect_content(document, a)
+        span = reported_content(document, a)
         if span is None:
             continue
         start, end = span
@@ -301,33 +322,3 @@ def _colon_intro(document: Document, quote: QuoteSpan, by_sentence: dict[int, li
     last = document.sentence_at(previous.end - 1)
     candidates = by_sentence.get(last.index, []) if last else []
     return candidates[-1] if candidates else None
-
-
-def _indirect_content(document: Document, a: Attribution) -> tuple[int, int] | None:
-    """The reported content: after the cue ("said that …"), or the clause before it ("…, X said")."""
-    sentence = document.sentences[a.sentence]
-    text = document.analysis_text
-    if sentence.text.rstrip().endswith("?"):
-        return None
-    speaker_end = a.mention.end if a.mention else a.cue_end
-    tail_from = max(a.cue_end, speaker_end) if a.form in ("after", "according") else a.cue_end
-    tail = _trim(text, _THAT_RE.match(text, tail_from).end(), sentence.end)
-    head_end = min(a.cue_start, a.mention.start if a.mention else a.cue_start)
-    head = _trim(text, sentence.start, head_end)
-    if a.form == "according" and head[1] - head[0] > 3:
-        return head
-    if a.form == "before" and text[sentence.start : head_end].rstrip().endswith(",") and len(document.words_between(*head)) >= 3:
-        return head  # "Content …, X said on Friday."
-    if len(document.words_between(*tail)) >= 3 and a.form != "after":
-        return tail
-    if len(document.words_between(*head)) >= 3:
-        return head
-    return None
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",:;–—-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.:;!?–—-"):
-        end -= 1
-    return start, end
