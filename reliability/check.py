@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from reliability.document import Document
 from reliability.models import CheckResult, Finding, RelatedSpan, Severity
 from reliability.semantic import SentenceEncoder
+
+if TYPE_CHECKING:
+    from reliability.story.context import StoryContext
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,14 @@ class CorpusStats:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check may know besides the article: its own options and, optionally, corpus statistics
-    and a sentence encoder (the `semantic` extra; read vectors through `Document.sentence_vectors`)."""
+    """What a check may know besides the article: its own options and, optionally, corpus statistics,
+    a sentence encoder (the `semantic` extra; read vectors through `Document.sentence_vectors`) and, in
+    story mode, the article's story (`reliability.story.context.StoryContext`: its siblings' evidence)."""
 
     options: Mapping[str, Any] = field(default_factory=dict)
     corpus: CorpusStats | None = None
     encoder: SentenceEncoder | None = None
+    story: StoryContext | None = None
 
     def option(self, key: str, default: Any) -> Any:
         """A configured option of this check, or `default`."""
@@ -79,6 +84,7 @@ class BaseCheck:
     version: ClassVar[str] = "1.0"
     weight: ClassVar[float] = 1.0
     wants_encoder: ClassVar[bool] = False  # True: the engine loads the sentence encoder and passes it in the context
+    needs_story: ClassVar[bool] = False  # True: the engine runs it only in story mode, on an article with siblings
 
     def run(self, document: Document, context: CheckContext) -> CheckResult:
         raise NotImplementedError

@@ -13,21 +13,34 @@ from reliability.models import Report, SourceProfile
 
 def corpus_stats(documents: Iterable[Document]) -> CorpusStats:
     """Word and block document frequencies over the batch; independent of input order."""
-    frequency: Counter[str] = Counter()
-    blocks: Counter[str] = Counter()
-    count = 0
+    collector = CorpusCollector()
     for document in documents:
-        count += 1
-        frequency.update(set(document.lower_words))
-        blocks.update({
+        collector.add(document)
+    return collector.stats()
+
+
+class CorpusCollector:
+    """Gathers `CorpusStats` one Document at a time, so a batch's first pass analyses each article once."""
+
+    def __init__(self) -> None:
+        self._frequency: Counter[str] = Counter()
+        self._blocks: Counter[str] = Counter()
+        self._count = 0
+
+    def add(self, document: Document) -> None:
+        self._count += 1
+        self._frequency.update(set(document.lower_words))
+        self._blocks.update({
             CorpusStats.block_key(document.lower_words[i] for i in document.words_between(b.start, b.end))
             for b in document.blocks
         } - {""})
-    return CorpusStats(
-        documents=count,
-        document_frequency=dict(frequency),
-        shared_blocks={key: n for key, n in blocks.items() if n > 1},
-    )
+
+    def stats(self) -> CorpusStats:
+        return CorpusStats(
+            documents=self._count,
+            document_frequency=dict(self._frequency),
+            shared_blocks={key: n for key, n in self._blocks.items() if n > 1},
+        )
 
 
 @dataclass

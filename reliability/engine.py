@@ -11,18 +11,25 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reliability import __version__
 from reliability.check import Check, CheckContext, CorpusStats
 from reliability.config import Settings
 from reliability.document import Document
-from reliability.models import Article, CheckResult, EngineInfo, Report
+from reliability.models import Article, CheckResult, EngineInfo, Report, StoryRef
 from reliability.plugins import PluginProblem, build_manager, collect_checks
 from reliability.scoring import overall_score
 from reliability.semantic import SentenceEncoder, load_encoder, semantic_available
 
+if TYPE_CHECKING:
+    from reliability.story.context import StoryContext
+
 log = logging.getLogger(__name__)
+
+#: Story mode keeps the first pass's Documents for the second while their texts total less than this;
+#: beyond it (a batch of many thousands) the second pass analyses the rest again, and memory stays bounded.
+KEEP_DOCUMENT_CHARS = 20_000_000
 
 
 class UnknownCheckError(ValueError):
@@ -61,8 +68,18 @@ class Engine:
         if isinstance(article, str):
             article = Article(id="text", text=article)
         started = time.perf_counter()
-        document = Document(article)
-        results = [self._run(check, document, corpus) for check in self.checks]
+        return self._score_document(Document(article), corpus, None, started)
+
+    def _score_document(
+        self, document: Document, corpus: CorpusStats | None, story: StoryContext | None, started: float
+    ) -> Report:
+        article = document.article
+        with_siblings = story is not None and bool(story.siblings)
+        results = [
+            self._run(check, document, corpus, story)
+            for check in self.checks
+            if with_siblings or not getattr(check, "needs_story", False)
+        ]
         score = self._overall(results)
         return Report(
             id=article.id,
@@ -70,16 +87,17 @@ class Engine:
             title=article.title,
             url=article.url,
             published=article.published,
+            story=StoryRef(id=story.id, reports=story.reports) if story is not None else None,
             score=score,
             label=self.settings.bands.label(score),  # type: ignore[arg-type]
             checks=results,
             engine=EngineInfo(version=__version__, elapsed_ms=round((time.perf_counter() - started) * 1000, 3)),
         )
 
-    def _run(self, check: Check, document: Document, corpus: CorpusStats | None) -> CheckResult:
+    def _run(self, check: Check, document: Document, corpus: CorpusStats | None, story: StoryContext | None) -> CheckResult:
         weight = self.settings.weight_for(check.name, check.weight)
         encoder = self.encoder if check.name in self.encoder_users else None
-        context = CheckContext(options=self.settings.options_for(check.name), corpus=corpus, encoder=encoder)
+        context = CheckContext(options=self.settings.options_for(check.name), corpus=corpus, encoder=encoder, story=story)
         started = time.perf_counter()
         try:
             result = check.run(document, context)
@@ -110,12 +128,60 @@ class Engine:
             for article in articles:
                 yield self.score(article, corpus)
             return
+        yield from self._score_in_pool(((article, corpus, None) for article in articles), workers)
+
+    def score_corpus(self, articles: Iterable[Article], *, workers: int = 1) -> Iterator[Report]:
+        """Score a batch as a whole, in two passes; Reports come in input order, ids unchanged.
+
+        The first pass analyses each article once, gathers the batch's word and block statistics
+        (`CorpusStats`) and keeps a compact sketch of it (`reliability.story`); the sketches group the
+        batch into stories. The second pass scores each article with both, so that checks compare it
+        with the batch and with the other reports of its story, and each Report carries its `story`.
+        A re-iterable input (a list, a re-readable source) is read twice; an iterator is held in memory.
+        The first pass's Documents are reused up to `KEEP_DOCUMENT_CHARS` of text, then analysed again.
+        """
+        from reliability.corpus import CorpusCollector
+        from reliability.story import story_contexts
+        from reliability.story.grouping import story_labels
+        from reliability.story.sketch import build_sketch
+
+        if iter(articles) is articles:
+            articles = list(articles)
+        collector = CorpusCollector()
+        sketches = []
+        kept: dict[int, Document] = {}
+        kept_chars = 0
+        for i, article in enumerate(articles):
+            document = Document(article)
+            collector.add(document)
+            sketches.append(_sketch_or_empty(build_sketch, document))
+            if kept_chars + len(article.text) <= KEEP_DOCUMENT_CHARS:
+                kept[i] = document
+                kept_chars += len(article.text)
+        corpus = collector.stats()
+        contexts = story_contexts(sketches, story_labels(sketches))
+        del sketches
+        if workers > 1:
+            kept.clear()  # Documents do not cross into worker processes
+            yield from self._score_in_pool(
+                ((article, corpus, story) for article, story in zip(articles, contexts, strict=True)), workers
+            )
+            return
+        for i, article in enumerate(articles):
+            started = time.perf_counter()
+            document = kept.pop(i, None) or Document(article)
+            yield self._score_document(document, corpus, contexts[i], started)
+
+    def _score_in_pool(
+        self, jobs: Iterable[tuple[Article, CorpusStats | None, StoryContext | None]], workers: int
+    ) -> Iterator[Report]:
+        """Reports of (article, corpus, story) jobs from a worker pool, in order; a few jobs per worker in flight."""
         window: deque[Future[Report]] = deque()
         with ProcessPoolExecutor(
             workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(self.settings,)
         ) as pool:
-            for article in articles:
-                window.append(pool.submit(_score_in_worker, article, corpus))
+            for job in jobs:
+                window.append(pool.submit(_score_in_worker, *job))
                 if len(window) >= workers * 4:
                     yield window.popleft().result()
             while window:
@@ -128,7 +194,7 @@ def _validate(result: object, check: Check, text_length: int) -> None:
     if result.name != check.name:
         raise ValueError(f"result names check {result.name!r}, expected {check.name!r}")
     for f in result.findings:
-        spans = [f, *f.related]
+        spans = [f, *(r for r in f.related if r.article is None)]  # a span in another article is that one's
         if any(s.end > text_length for s in spans):
             raise ValueError(f"finding {f.code} span beyond the text ({text_length} characters)")
 
@@ -148,6 +214,17 @@ def _init_worker(settings: Settings) -> None:
     _worker_engine = Engine(settings)
 
 
-def _score_in_worker(article: Article, corpus: CorpusStats | None) -> Report:
+def _score_in_worker(article: Article, corpus: CorpusStats | None, story: StoryContext | None = None) -> Report:
     assert _worker_engine is not None
-    return _worker_engine.score(article, corpus)
+    return _worker_engine._score_document(Document(article), corpus, story, time.perf_counter())
+
+
+def _sketch_or_empty(build, document: Document):  # noqa: ANN001, ANN202 - build_sketch is imported lazily
+    """An article's sketch; an article the sketch cannot read (it raised) joins no story, and says nothing."""
+    try:
+        return build(document)
+    except Exception as exc:  # noqa: BLE001 - errors are data: one odd article must not stop the batch
+        log.warning("story sketch failed on article %r: %s: %s", document.article.id, type(exc).__name__, exc)
+        from reliability.story.sketch import empty_sketch
+
+        return empty_sketch(document)

@@ -30,6 +30,7 @@ BUILTIN_PLUGINS = (
     "reliability.checks.integrity",
     "reliability.checks.off_topic",
     "reliability.checks.readability",
+    "reliability.checks.story",
 )
 DISABLED_ENV = "RELIABILITY_DISABLED_PLUGINS"
 

@@ -27,7 +27,7 @@ def add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, a folder of them, or - for JSONL on stdin")
     command.add_argument("--config", metavar="FILE", help="TOML settings file")
     command.add_argument("--checks", help="run only these checks, comma-separated")
-    command.add_argument("--corpus", action="store_true", help="use statistics over the whole input (IDF)")
+    command.add_argument("--corpus", action="store_true", help="score the input as one batch: statistics over it, and reports of one story compared")
     command.add_argument(
         "--semantic", choices=("auto", "on", "off"), default="auto",
         help="the sentence-embedding model of the semantic extra: auto uses it when installed (default)",
@@ -86,12 +86,9 @@ class Session:
     def reports(self, workers: int = 1) -> Iterator:
         pending: deque[str] = deque()
         articles = self._articles(pending)
-        corpus = None
         if self.args.corpus:
-            from reliability.corpus import corpus_stats
-            from reliability.document import Document
-
-            articles = list(articles)  # two passes: statistics first, then scoring
-            corpus = corpus_stats(Document(a) for a in articles)
-        for report in self.engine.score_many(articles, workers=workers, corpus=corpus):
+            reports = self.engine.score_corpus(articles, workers=workers)
+        else:
+            reports = self.engine.score_many(articles, workers=workers)
+        for report in reports:
             yield report, pending.popleft()

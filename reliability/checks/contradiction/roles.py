@@ -42,14 +42,14 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
                 if NOT_A_CURRENT_ROLE.search(title):
                     continue
                 names = [w for w in person.split() if w.lower().rstrip(".") not in HONORIFICS]
-                titles[person.split()[-1]].append((statement, _normal(title), title, names))
+                titles[person.split()[-1]].append((statement, normal_title(title), title, names))
     found = []
     for surname, titled in titles.items():
         firsts = {title: (a, title, shown, person) for a, title, shown, person in reversed(titled)}
         mentions = sorted(firsts.values(), key=lambda mention: mention[0].sentence.index)
         for i, (a, title_a, shown_a, person_a) in enumerate(mentions):
             clash = next(((b, s) for b, t, s, person in mentions[i + 1 :]
-                          if b is not a and _same_person(person_a, person) and _incompatible(title_a, t)), None)
+                          if b is not a and same_person(person_a, person) and incompatible_titles(title_a, t)), None)
             if clash:
                 b, shown_b = clash
                 message = (f"{surname} is called “{shown_b.strip()}” here but “{shown_a.strip()}” earlier: "
@@ -59,7 +59,7 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
     return found
 
 
-def _normal(title: str) -> frozenset[str]:
+def normal_title(title: str) -> frozenset[str]:
     words = [without_possessive(w) for w in re.findall(r"[\w’'.-]+", title.lower())]
     # a title starts after the last function word caught before it: "Under President Chavez", "His words
     # about President Bush", "But Labour spokesman Mr Kemp"
@@ -69,12 +69,12 @@ def _normal(title: str) -> frozenset[str]:
     return frozenset(SPELLING_VARIANTS.get(w, w) for w in kept)
 
 
-def _same_person(a: list[str], b: list[str]) -> bool:
+def same_person(a: list[str], b: list[str]) -> bool:
     """ "John Howard" and "Michael Howard" are two people; "Howard" may be either."""
     shorter, longer = sorted((a, b), key=len)
     return longer[-len(shorter) :] == shorter
 
 
-def _incompatible(a: frozenset[str], b: frozenset[str]) -> bool:
+def incompatible_titles(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two titles conflict unless one is a fuller form of the other ("minister" / "defense minister")."""
     return bool(a) and bool(b) and not (a <= b or b <= a)

@@ -38,7 +38,7 @@ class OffTopicCheck(BaseCheck):
                 findings.append(self.finding("boilerplate", "warning", message[0].upper() + message[1:], hit.start, hit.end))
         flagged = {s.index for s in document.sentences if any(f.start < s.end and s.start < f.end for f in findings)}
         unrelated_found, semantic = find_unrelated(
-            document, flagged, context.corpus, context.encoder, context.option("unrelated_warn_at", None)
+            document, flagged, context.corpus, context.encoder, context.option("unrelated_warn_at", None), context.story
         )
         for suspect, severity, message in unrelated_found:
             findings.append(self.finding("unrelated", severity, message, suspect.sentence.start, suspect.sentence.end))

@@ -20,11 +20,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from itertools import combinations_with_replacement
+from typing import TYPE_CHECKING
 
 from reliability.check import CorpusStats
 from reliability.checks.off_topic.coherence import Fit, fit_sentences
 from reliability.document import OPENING_QUOTE_MARKS, Document, Sentence
 from reliability.semantic import SentenceEncoder
+
+if TYPE_CHECKING:
+    from reliability.story.context import StoryContext
 
 MIN_SENTENCES = 6  # below this there is no "rest of the article" to compare with
 MIN_CONTENT_WORDS = 5
@@ -53,8 +57,22 @@ class Suspect:
     fit: Fit | None  # its fit in meaning; None without a sentence encoder
 
 
-def _stems(terms: tuple[str, ...], stop_words: frozenset[str]) -> list[str]:
-    return [t.replace("’s", "").replace("'s", "")[:STEM] for t in terms if len(t) > 2 and t not in stop_words and not t[0].isdigit()]
+def stem(word: str) -> str:
+    """A crude stem: possessive dropped, first five letters ("Israel" / "Israeli", "protest" / "protesters")."""
+    return word.replace("’s", "").replace("'s", "")[:STEM]
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return ENGLISH_STOP_WORDS | CALENDAR
+
+
+def content_stems(terms: tuple[str, ...]) -> list[str]:
+    """Stems of the content words among lower-cased terms (no stop words, numbers or words of two letters)."""
+    stop = stop_words()
+    return [stem(t) for t in terms if len(t) > 2 and t not in stop and not t[0].isdigit()]
 
 
 def analyse(
@@ -63,11 +81,8 @@ def analyse(
     """Per-sentence evidence for every sentence that can be judged (long enough, not skipped). A sentence
     repeated word for word counts once, where it first occurs: a repeat is the duplication check's finding,
     and a doubled article would otherwise be compared with its own copy."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    stop_words = ENGLISH_STOP_WORDS | CALENDAR
     sentences = _first_occurrences(document)
-    stems = {s.index: _stems(document.sentence_terms[s.index], stop_words) for s in sentences}
+    stems = {s.index: content_stems(document.sentence_terms[s.index]) for s in sentences}
     judged = [s for s in sentences if len(stems[s.index]) >= MIN_CONTENT_WORDS and s.index not in skip]
     if len(judged) < MIN_SENTENCES:
         return []
@@ -82,7 +97,7 @@ def analyse(
     for vector in vectors.values():
         whole.update(vector)
     whole_norm2 = sum(w * w for w in whole.values())
-    name_stems = _name_stems(document, stop_words)
+    name_stems_by_sentence = name_stems(document)
     number_counts = Counter(n for s in sentences for n in set(NUMBER.findall(s.text)))
 
     if len(judged) > MAX_SENTENCES_FOR_MODEL:
@@ -94,7 +109,7 @@ def analyse(
         similarity = _leave_one_out_cosine(vector, whole, whole_norm2)
         own = stems[sentence.index]
         novel_share = sum(1 for stem in own if sentence_frequency[stem] == 1) / len(own)
-        names = name_stems.get(sentence.index, ())
+        names = name_stems_by_sentence.get(sentence.index, ())
         novel_names = tuple(name for name, stem_set in names if all(sentence_frequency[stem] == 1 for stem in stem_set))
         shared_names = sum(1 for _, stem_set in names if any(sentence_frequency[stem] > 1 for stem in stem_set))
         novel_numbers = tuple(sorted(n for n in set(NUMBER.findall(sentence.text)) if number_counts[n] == 1))
@@ -116,8 +131,9 @@ def _first_occurrences(document: Document) -> list[Sentence]:
     return first
 
 
-def _name_stems(document: Document, stop_words: frozenset[str]) -> dict[int, list[tuple[str, set[str]]]]:
+def name_stems(document: Document) -> dict[int, list[tuple[str, set[str]]]]:
     """Names per sentence index, each with the stems of its words (common words left out)."""
+    stop = stop_words()
     found: dict[int, list[tuple[str, set[str]]]] = {}
     for name in document.names:
         sentence = document.sentence_at(name.start)
@@ -125,7 +141,7 @@ def _name_stems(document: Document, stop_words: frozenset[str]) -> dict[int, lis
         if sentence is None or (opening and " " not in name.text.strip()) or FIRST_PERSON.fullmatch(name.text):
             continue  # one capitalised word opening a sentence or a quote ("Temporary", "Though"), or "I'm", is no name
         words = [w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[^\W\d_][\w'’.-]*", name.text)]
-        stems = {w[:STEM] for w in words if len(w) > 2 and w not in stop_words}
+        stems = {stem(w) for w in words if len(w) > 2 and w not in stop}
         if stems:
             found.setdefault(sentence.index, []).append((name.text, stems))
     return found
@@ -148,12 +164,16 @@ def find_unrelated(
     corpus: CorpusStats | None,
     encoder: SentenceEncoder | None = None,
     warn_at: float | None = None,
+    story: StoryContext | None = None,
 ) -> tuple[list[tuple[Suspect, str, str]], bool]:
     """Sentences judged unrelated, each with a severity and a message saying why, and whether the semantic
     model judged them. `warn_at` moves the likelihood at which the model warns (default: the
-    precision-first bar it was fitted with)."""
+    precision-first bar it was fitted with). In story mode, the other reports of the story weigh in:
+    names no other report mentions make a loose sentence more suspect (`StoryContext.weigh_splice`)."""
     suspects = analyse(document, skip, corpus, encoder)
     if suspects and suspects[0].fit is not None:
+        if story is not None and story.siblings:
+            return _judge_in_story(document, suspects, story), True
         return _judge_by_model(suspects, warn_at), True
     return [(suspect, "info", _message(suspect)) for suspect in suspects if looks_loose(suspect)], False
 
@@ -216,25 +236,43 @@ def load_model() -> UnrelatedModel:
 
 
 def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tuple[Suspect, str, str]]:
-    """The model's probability per sentence; the article's most suspicious one warns at a lower bar,
-    as a splice is usually alone, so a second warning in the same article needs stronger evidence.
-    The opening sentence is judged apart, at a higher bar (the model is fitted on the others)."""
+    """The model's probability per sentence, judged against the bars it was fitted with."""
     model = load_model()
-    warning_top = model.warning_top if warn_at is None else warn_at
-    scored = [(suspect, model.probability(features(suspect))) for suspect in suspects]
-    opening = suspects[0]  # never empty: the model only judges articles with enough sentences
-    top = max((p for suspect, p in scored if suspect is not opening), default=0.0)
+    scored = [(suspect, model.probability(features(suspect)), "") for suspect in suspects]
+    return _verdicts(scored, model.warning_top if warn_at is None else warn_at, model.warning_other, model.info)
+
+
+def _judge_in_story(document: Document, suspects: list[Suspect], story: StoryContext) -> list[tuple[Suspect, str, str]]:
+    """The model's probability weighed with the siblings' evidence, judged against the story model's bars."""
+    model = load_model()
+    scored = []
+    for suspect in suspects:
+        evidence = story.weigh_splice(document, suspect.sentence, model.probability(features(suspect)))
+        note = (f" None of the other {evidence.reports - 1} report(s) of the story mentions "
+                f"{', '.join(evidence.unconfirmed)}." if evidence.unconfirmed else "")
+        scored.append((suspect, evidence.likelihood, note))
+    return _verdicts(scored, *story.splice_bars)
+
+
+def _verdicts(
+    scored: list[tuple[Suspect, float, str]], warning_top: float, warning_other: float, info: float
+) -> list[tuple[Suspect, str, str]]:
+    """The article's most suspicious sentence warns at a lower bar, as a splice is usually alone, so a
+    second warning in the same article needs stronger evidence. The opening sentence is judged apart,
+    at a higher bar (the model is fitted on the others)."""
+    opening = scored[0][0]  # never empty: the model only judges articles with enough sentences
+    top = max((p for suspect, p, _ in scored if suspect is not opening), default=0.0)
     found = []
-    for suspect, p in scored:
-        bar = warning_top if p == top else max(warning_top, model.warning_other)
+    for suspect, p, note in scored:
+        bar = warning_top if p == top else max(warning_top, warning_other)
         if suspect is opening:
             bar = min(0.99, warning_top + OPENING_MARGIN)
         if _is_quote(suspect):
             bar = min(0.99, bar * QUOTE_FACTOR)
         if p >= bar:
-            found.append((suspect, "warning", _fit_message(suspect, p)))
-        elif p >= model.info:
-            found.append((suspect, "info", _fit_message(suspect, p)))
+            found.append((suspect, "warning", _fit_message(suspect, p) + note))
+        elif p >= info:
+            found.append((suspect, "info", _fit_message(suspect, p) + note))
     return found
 
 

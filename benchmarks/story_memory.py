@@ -1,0 +1,55 @@
+"""Memory and time of story mode's first pass on a generated batch: the sketches and the grouping.
+
+For N generated articles (benchmarks/corpus.py, streamed, never all in memory): analyse each once,
+keep its story sketch (the texts are dropped), then group the sketches into stories. Prints the mean
+and largest sketch payload, the process's RSS before, after the sketches and after the grouping, and
+the time of each stage. The generated corpus draws on a small vocabulary (15 people, 12 places), so
+most of its terms are common and left out of the link search: this measures memory and cost, not
+grouping quality (evaluation/story_mode.py measures that on real reports).
+Run: python benchmarks/story_memory.py [--articles 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate  # noqa: E402
+from throughput import current_rss_mb  # noqa: E402
+
+from reliability.document import Document  # noqa: E402
+from reliability.story.grouping import story_labels  # noqa: E402
+from reliability.story.sketch import build_sketch  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    build_sketch(Document(next(generate(1, seed=99))))  # imports and lazy tables outside the measurement
+    print(f"{platform.processor() or platform.machine()}, {date.today()}, {args.articles:,} generated articles")
+    before = current_rss_mb()
+    started = time.perf_counter()
+    sketches = [build_sketch(Document(article)) for article in generate(args.articles)]
+    sketched = time.perf_counter() - started
+    after_sketches = current_rss_mb()
+    sizes = [s.nbytes for s in sketches]
+    started = time.perf_counter()
+    labels = story_labels(sketches)
+    grouped = time.perf_counter() - started
+    after_grouping = current_rss_mb()
+    print(f"sketch payload: mean {sum(sizes) / len(sizes):,.0f} B, largest {max(sizes):,} B")
+    print(f"RSS: {before:,.0f} MB before, {after_sketches:,.0f} MB with the sketches "
+          f"({(after_sketches - before) * 1024 * 1024 / args.articles:,.0f} B an article), {after_grouping:,.0f} MB after grouping")
+    print(f"analysis + sketch: {sketched:,.1f} s ({args.articles / sketched:,.0f} docs/s); grouping: {grouped:,.1f} s; "
+          f"{len(set(labels)):,} stories")
+
+
+if __name__ == "__main__":
+    main()
