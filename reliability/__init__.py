@@ -9,6 +9,7 @@ scikit-learn nor textstat is imported until an engine is built or a check runs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -28,6 +29,7 @@ __all__ = [
     "StoryRef",
     "hookimpl",
     "score",
+    "to_frame",
 ]
 
 _LAZY = {
@@ -71,3 +73,12 @@ def score(article: Any, **settings: Any) -> Report:
     from reliability.engine import Engine
 
     return Engine(**settings).score(article)
+
+
+def to_frame(reports: Iterable[Report]) -> Any:
+    """A pandas DataFrame with one row per report (`Report.to_row`). Needs pandas (`pip install pandas`)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("reliability.to_frame needs pandas: pip install pandas") from None
+    return pd.DataFrame([report.to_row() for report in reports])

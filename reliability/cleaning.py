@@ -7,6 +7,7 @@ the line break and blank space around it, so removed lines leave no holes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,12 +28,18 @@ class Cut(BaseModel):
 
 
 class CleanedArticle(BaseModel):
-    """An article with flagged spans removed."""
+    """An article with flagged spans removed: a record `reliability score` reads again (the article's own
+    fields kept; `cuts` and `removed_chars` then travel on in the report's `meta`)."""
 
     model_config = ConfigDict(frozen=True)
 
     id: str = Field(description="The article's id.")
     text: str = Field(description="The text with the cuts removed.")
+    source: str | None = Field(default=None, description="The article's publisher, if given.")
+    title: str | None = Field(default=None, description="The article's headline, if given.")
+    url: str | None = Field(default=None, description="The article's URL, if given.")
+    published: str | None = Field(default=None, description="The article's publication time, if given.")
+    meta: dict[str, Any] = Field(default_factory=dict, description="The input record's other fields, unchanged.")
     cuts: list[Cut] = Field(description="What was removed, in text order, with offsets into the original text.")
     removed_chars: int = Field(description="Characters removed in all.")
 
@@ -48,7 +55,8 @@ def clean(text: str, report: Report, codes: Iterable[str] = DEFAULT_CUT_CODES) -
         position = cut.end
     kept.append(text[position:])
     return CleanedArticle(
-        id=report.id, text="".join(kept), cuts=cuts, removed_chars=sum(c.end - c.start for c in cuts)
+        id=report.id, text="".join(kept), source=report.source, title=report.title, url=report.url,
+        published=report.published, meta=report.meta, cuts=cuts, removed_chars=sum(c.end - c.start for c in cuts),
     )
 
 

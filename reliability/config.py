@@ -63,13 +63,31 @@ class Settings(BaseModel):
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
-        """Settings from a TOML file (if given) with keyword overrides on top."""
+        """Settings from a TOML file (if given) with keyword overrides on top. A `pyproject.toml` is read
+        from its `[tool.reliability]` table."""
         data: dict[str, Any] = {}
         if path is not None:
             with open(path, "rb") as fh:
                 data = tomllib.load(fh)
+            if Path(path).name == "pyproject.toml":
+                data = data.get("tool", {}).get("reliability", {})
         data.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(data)
+
+    @staticmethod
+    def discover(folder: str | Path = ".") -> Path | None:
+        """The settings file the command line uses when none is given: `reliability.toml` in the folder,
+        else its `pyproject.toml` if that has a `[tool.reliability]` table. The library never looks."""
+        folder = Path(folder)
+        if (folder / "reliability.toml").is_file():
+            return folder / "reliability.toml"
+        pyproject = folder / "pyproject.toml"
+        try:
+            with open(pyproject, "rb") as fh:
+                has_table = "reliability" in tomllib.load(fh).get("tool", {})
+        except (OSError, tomllib.TOMLDecodeError):
+            return None
+        return pyproject if has_table else None
 
     def options_for(self, check: str) -> dict[str, Any]:
         """The options table of one check (empty if none)."""

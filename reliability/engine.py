@@ -63,10 +63,9 @@ class Engine:
 
     # -- one article ---------------------------------------------------------------------------
 
-    def score(self, article: Article | str, corpus: CorpusStats | None = None) -> Report:
-        """Score one article (a bare string becomes an Article with id 'text')."""
-        if isinstance(article, str):
-            article = Article(id="text", text=article)
+    def score(self, article: Article | dict[str, Any] | str, corpus: CorpusStats | None = None) -> Report:
+        """Score one article: an Article, a record (`Article.from_record`), or a bare string (id 'text')."""
+        article = as_article(article, "text")
         started = time.perf_counter()
         return self._score_document(Document(article), corpus, None, started)
 
@@ -88,6 +87,7 @@ class Engine:
             url=article.url,
             published=article.published,
             story=StoryRef(id=story.id, reports=story.reports) if story is not None else None,
+            meta=article.meta,
             score=score,
             label=self.settings.bands.label(score),  # type: ignore[arg-type]
             checks=results,
@@ -121,9 +121,13 @@ class Engine:
     # -- many articles -------------------------------------------------------------------------
 
     def score_many(
-        self, articles: Iterable[Article], *, workers: int = 1, corpus: CorpusStats | None = None
+        self, articles: Iterable[Article | dict[str, Any] | str], *, workers: int = 1, corpus: CorpusStats | None = None
     ) -> Iterator[Report]:
-        """Reports in input order. Memory stays bounded: at most a few articles per worker are in flight."""
+        """Reports in input order. Memory stays bounded: at most a few articles per worker are in flight.
+
+        Articles may be `Article`s, records (dicts, extra fields kept as `meta`) or strings; one without an id
+        takes its position in the input ("0", "1", ...)."""
+        articles = (as_article(a, str(i)) for i, a in enumerate(articles))
         if workers <= 1:
             for article in articles:
                 yield self.score(article, corpus)
@@ -186,6 +190,17 @@ class Engine:
                     yield window.popleft().result()
             while window:
                 yield window.popleft().result()
+
+
+def as_article(item: Article | dict[str, Any] | str, default_id: str) -> Article:
+    """An Article from what a caller passed: an Article as is, a record or a string with `default_id` if none."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(id=default_id, text=item)
+    if isinstance(item, dict):
+        return Article.from_record(item, id=default_id)
+    raise TypeError(f"cannot score a {type(item).__name__}: pass an Article, a dict or a str")
 
 
 def _validate(result: object, check: Check, text_length: int) -> None:

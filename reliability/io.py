@@ -1,26 +1,32 @@
 """Reading articles and writing reports.
 
-A `.txt` file is one article (`id` = file name, `text` = the whole content); a `.jsonl` file holds
-one Article object a line; a folder contributes its `.txt` and `.jsonl` files, sorted; `-` is JSONL
-on standard input. Anything unreadable becomes a `ReadError` in the stream, so one bad file or line
-never stops the rest. Bytes that are not valid UTF-8 are decoded with U+FFFD replacements (the
-`integrity` check reports them) rather than rejected.
+A `.txt` file is one article (`id` = file name, `text` = the whole content, `source` from `--source`);
+a `.jsonl` file holds one record a line and a `.json` file an array of records (or one record); a
+folder contributes its `.txt`, `.json` and `.jsonl` files, sorted; `-` is standard input, read as
+JSONL when its first character is `{`, as a JSON array when it is `[`, else as one plain-text article.
+A record needs `id` and `text`; the Article's other fields are taken, and any other field (an
+author, a crawl date) is carried to the report as `meta`. Anything unreadable becomes a `ReadError`
+in the stream, so one bad file or line never stops the rest. Bytes that are not valid UTF-8 are
+decoded with U+FFFD replacements (the `integrity` check reports them) rather than rejected.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from pydantic import BaseModel, ValidationError
 
-from reliability.models import Article
+from reliability.models import Article, Report
 
-ARTICLE_SUFFIXES = (".txt", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
+STDIN_ID = "stdin"
 
 
 @dataclass(frozen=True)
@@ -34,49 +40,100 @@ class ReadError:
         return f"{self.where}: {self.message}"
 
 
-def read_articles(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Article | ReadError]:
-    """Articles from files, folders and `-` (JSONL on stdin), lazily and in order."""
+def read_articles(
+    paths: Iterable[str], stdin: BinaryIO | None = None, source: str | None = None
+) -> Iterator[Article | ReadError]:
+    """Articles from files, folders and `-` (standard input), lazily and in order.
+
+    `source` is the publisher of articles that do not name one (plain text has no field for it)."""
     for raw in paths:
         if raw == "-":
-            yield from _read_jsonl(stdin or sys.stdin.buffer, "<stdin>")
+            yield from _read_stdin(stdin or sys.stdin.buffer, source)
             continue
         path = Path(raw)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not files:
-                yield ReadError(raw, "folder holds no .txt or .jsonl files")
+                yield ReadError(raw, "folder holds no .txt, .json or .jsonl files")
             for file in files:
-                yield from _read_file(file)
+                yield from _read_file(file, source)
         elif path.is_file():
-            yield from _read_file(path)
+            yield from _read_file(path, source)
         else:
             yield ReadError(raw, "no such file or folder")
 
 
-def _read_file(path: Path) -> Iterator[Article | ReadError]:
+def _read_file(path: Path, source: str | None) -> Iterator[Article | ReadError]:
+    suffix = path.suffix.lower()
     try:
-        if path.suffix.lower() == ".jsonl":
+        if suffix == ".jsonl":
             with path.open("rb") as fh:
-                yield from _read_jsonl(fh, str(path))
+                yield from _read_jsonl(fh, str(path), source)
             return
         data = path.read_bytes()
     except OSError as exc:
         yield ReadError(str(path), exc.strerror or type(exc).__name__)
         return
-    yield Article(id=path.name, text=decode(data))
+    if suffix == ".json":
+        yield from _read_json(data, str(path), source)
+    else:
+        yield Article(id=path.name, text=decode(data), source=source)
 
 
-def _read_jsonl(fh: BinaryIO, where: str) -> Iterator[Article | ReadError]:
-    for number, line in enumerate(fh, start=1):
+def _read_stdin(fh: BinaryIO, source: str | None) -> Iterator[Article | ReadError]:
+    """Sniffed by the first character that is not white space: `{` JSONL, `[` a JSON array, else plain text."""
+    head = b""
+    while not head.strip():
+        chunk = fh.readline()
+        if not chunk:
+            break
+        head += chunk
+    first = head.lstrip()[:1]
+    if first == b"{":
+        yield from _read_jsonl(chain([head], fh), "<stdin>", source)
+    elif first == b"[":
+        yield from _read_json(head + fh.read(), "<stdin>", source)
+    elif head:
+        yield Article(id=STDIN_ID, text=decode(head + fh.read()), source=source)
+    else:
+        yield ReadError("<stdin>", "no input")
+
+
+def _read_jsonl(lines: Iterable[bytes], where: str, source: str | None) -> Iterator[Article | ReadError]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            yield Article.model_validate(json.loads(decode(line)))
+            record = json.loads(decode(line))
         except json.JSONDecodeError as exc:
             yield ReadError(f"{where}:{number}", f"not valid JSON ({exc.msg})")
-        except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())
-            yield ReadError(f"{where}:{number}", f"not an article ({problems})")
+            continue
+        yield _article(record, f"{where}:{number}", source)
+
+
+def _read_json(data: bytes, where: str, source: str | None) -> Iterator[Article | ReadError]:
+    try:
+        records = json.loads(decode(data))
+    except json.JSONDecodeError as exc:
+        yield ReadError(where, f"not valid JSON ({exc.msg}, line {exc.lineno})")
+        return
+    if isinstance(records, dict):
+        records = [records]
+    if not isinstance(records, list):
+        yield ReadError(where, "not a JSON array of articles")
+        return
+    for number, record in enumerate(records):
+        yield _article(record, f"{where}[{number}]", source)
+
+
+def _article(record: Any, where: str, source: str | None) -> Article | ReadError:
+    if not isinstance(record, dict):
+        return ReadError(where, f"not an article (a JSON {type(record).__name__}, not an object)")
+    try:
+        return Article.from_record(record, source=source)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
+        return ReadError(where, f"not an article ({problems})")
 
 
 def decode(data: bytes) -> str:
@@ -88,4 +145,16 @@ def write_jsonl(models: Iterable[BaseModel], out: TextIO) -> None:
     """One compact JSON object a line, flushed per line so pipelines see results as they come."""
     for model in models:
         out.write(model.model_dump_json() + "\n")
+        out.flush()
+
+
+def write_csv(reports: Iterable[Report], out: TextIO) -> None:
+    """One row per report (`Report.to_row`), the header from the first; flushed per row."""
+    writer = None
+    for report in reports:
+        row = report.to_row()
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+        writer.writerow(row)
         out.flush()

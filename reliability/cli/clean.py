@@ -6,6 +6,7 @@ import argparse
 from typing import TextIO
 
 from reliability.cli.common import Session, add_input_options, build_engine
+from reliability.cli.output import add_output_options, opened
 
 
 def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
@@ -13,6 +14,7 @@ def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
     add_input_options(clean)
     clean.add_argument("--codes", default="off_topic.boilerplate", help="finding codes to cut, comma-separated")
     clean.add_argument("--text-only", action="store_true", help="print only the cleaned texts, not JSONL records")
+    add_output_options(clean, color=False)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -22,7 +24,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.semantic == "auto" and not any(c.startswith("off_topic.unrelated") for c in codes):
         args.semantic = "off"  # cutting boilerplate needs no meaning: do not load the model for it
     session = Session(args, build_engine(args))
-    for report, text in session.reports():
-        cleaned = clean(text, report, codes)
-        out.write(cleaned.text + "\n" if args.text_only else cleaned.model_dump_json() + "\n")
+    with opened(args, out) as sink:
+        for report, text in session.reports():
+            cleaned = clean(text, report, codes)
+            sink.write(cleaned.text + "\n" if args.text_only else cleaned.model_dump_json() + "\n")
     return session.exit_code

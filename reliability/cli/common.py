@@ -8,7 +8,8 @@ from collections import deque
 from collections.abc import Iterator
 from typing import NoReturn
 
-EXIT_OK, EXIT_USAGE = 0, 2
+#: The documented exit status: 0 ok; 1 under the --fail-under bar (or a failed check, if asked); 2 bad usage.
+EXIT_OK, EXIT_BELOW_BAR, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
@@ -24,8 +25,11 @@ class Parser(argparse.ArgumentParser):
 
 def add_input_options(command: argparse.ArgumentParser) -> None:
     """The options of every command that reads articles."""
-    command.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, a folder of them, or - for JSONL on stdin")
-    command.add_argument("--config", metavar="FILE", help="TOML settings file")
+    command.add_argument("paths", nargs="+", metavar="PATH",
+                         help=".txt, .json, .jsonl, a folder of them, or - for standard input (plain text or JSONL)")
+    command.add_argument("--source", help="the publisher of articles that do not name one (e.g. .txt files)")
+    command.add_argument("--config", metavar="FILE",
+                         help="TOML settings file (default: ./reliability.toml, else [tool.reliability] in ./pyproject.toml)")
     command.add_argument("--checks", help="run only these checks, comma-separated")
     command.add_argument("--corpus", action="store_true", help="score the input as one batch: statistics over it, and reports of one story compared")
     command.add_argument(
@@ -43,22 +47,31 @@ def build_engine(args: argparse.Namespace):  # noqa: ANN201 - Engine is imported
     from reliability.semantic import SemanticModelMissing
 
     checks = getattr(args, "checks", None)
+    config = args.config or Settings.discover()
     try:
         semantic = {"on": True, "off": False}.get(getattr(args, "semantic", "auto"))
         wanted = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
-        settings = Settings.load(args.config, checks=wanted, semantic=semantic)
+        settings = Settings.load(config, checks=wanted, semantic=semantic)
         engine = Engine(settings)
     except OSError as exc:
-        raise UsageError(f"cannot read config {args.config}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read config {config}: {exc.strerror or exc}") from None
     except SemanticModelMissing as exc:
         raise UsageError(str(exc)) from None
     except ValueError as exc:  # TOML errors, validation errors and unknown checks are all ValueErrors
-        reason = "; ".join(e["msg"] for e in exc.errors()) if isinstance(exc, ValidationError) else str(exc)
-        what = "" if isinstance(exc, UnknownCheckError) else f"bad config {args.config}: "
+        reason = "; ".join(_problem(e) for e in exc.errors()) if isinstance(exc, ValidationError) else str(exc)
+        what = "" if isinstance(exc, UnknownCheckError) else f"bad config {config or '(command line)'}: "
         raise UsageError(f"{what}{reason}") from None
-    for problem in engine.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+    if not getattr(args, "quiet", False):
+        for problem in engine.problems:
+            print(f"warning: {problem}", file=sys.stderr)
     return engine
+
+
+def _problem(error: dict) -> str:
+    """One validation error, naming its key: `bands.high: Input should be a valid number`."""
+    key = ".".join(str(part) for part in error["loc"])
+    message = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
+    return f"{key}: {message}" if key else message
 
 
 class Session:
@@ -75,7 +88,7 @@ class Session:
     def _articles(self, pending: deque) -> Iterator:
         from reliability.io import ReadError, read_articles
 
-        for item in read_articles(self.args.paths):
+        for item in read_articles(self.args.paths, source=getattr(self.args, "source", None)):
             if isinstance(item, ReadError):
                 self.unreadable += 1
                 print(f"reliability: error: {item}", file=sys.stderr)

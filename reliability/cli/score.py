@@ -1,44 +1,103 @@
-"""`reliability score`: a report per article, in the format asked for."""
+"""`reliability score`: a report per article, in the format asked for, and an exit status a pipeline can gate on."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TextIO
 
-from reliability.cli.common import Session, UsageError, add_input_options, build_engine
+from reliability.cli.common import EXIT_BELOW_BAR, EXIT_OK, Session, UsageError, add_input_options, build_engine
+from reliability.cli.output import (
+    FORMAT_BY_SUFFIX,
+    SEVERITIES,
+    Progress,
+    add_output_options,
+    filtered,
+    opened,
+    shown,
+    use_color,
+    width,
+)
 
-FORMATS = ("text", "json", "jsonl", "markdown", "html")
+FORMATS = ("text", "json", "jsonl", "markdown", "html", "csv")
 
 
 def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
-    score = commands.add_parser("score", help="score articles and print a report per article")
+    score = commands.add_parser(
+        "score", help="score articles and print a report per article",
+        description="Score articles and print a report per article. Exit status: 0 ok; 1 an article scored "
+        "under --fail-under, or a check failed with --fail-on-error; 2 bad usage or unreadable input.",
+    )
     add_input_options(score)
-    score.add_argument("--format", choices=FORMATS, help="output format (default: text on a terminal, else jsonl)")
+    score.add_argument("--format", choices=FORMATS,
+                       help="output format (default: from the -o file's suffix, else text on a terminal, else jsonl)")
+    add_output_options(score)
+    score.add_argument("--min-severity", choices=SEVERITIES, default="info",
+                       help="show only findings of at least this severity (scores are unchanged)")
+    score.add_argument("--select", action="append", metavar="CODE",
+                       help="show only findings of these codes or checks, comma-separated or repeated")
+    score.add_argument("--ignore", action="append", metavar="CODE",
+                       help="hide findings of these codes or checks, comma-separated or repeated")
+    score.add_argument("--fail-under", type=float, metavar="SCORE",
+                       help="exit 1 if any article scores under SCORE (0-100)")
+    score.add_argument("--fail-on-error", action="store_true", help="exit 1 if a check failed on any article")
     score.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from reliability.io import write_jsonl
-
-    engine = build_engine(args)
-    fmt = args.format or ("text" if out.isatty() else "jsonl")
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.fail_under is not None and not 0 <= args.fail_under <= 100:
+        raise UsageError("--fail-under must be between 0 and 100")
+    engine = build_engine(args)
     session = Session(args, engine)
-    reports = session.reports(workers=args.workers)
+    progress = Progress(args.quiet)
+    wanted = shown(args)
+    below = failed = 0
+
+    def reports() -> Iterator:
+        nonlocal below, failed
+        for report, text in progress.track(session.reports(workers=args.workers)):
+            below += args.fail_under is not None and report.score < args.fail_under
+            failed += any(c.error for c in report.checks)
+            yield filtered(report, wanted), text
+
+    with opened(args, out) as sink:
+        fmt = args.format or _default_format(args.output, sink)
+        _write(fmt, reports(), sink, color=use_color(args.color, sink))
+    progress.finish(session.unreadable)
+    if session.exit_code != EXIT_OK:
+        return session.exit_code
+    return EXIT_BELOW_BAR if below or (args.fail_on_error and failed) else EXIT_OK
+
+
+def _default_format(output: str | None, sink: TextIO) -> str:
+    if output and output != "-":
+        return FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "jsonl")
+    return "text" if sink.isatty() else "jsonl"
+
+
+def _write(fmt: str, reports: Iterator, out: TextIO, *, color: bool) -> None:
+    from reliability.io import write_csv, write_jsonl
+
     if fmt == "jsonl":
         write_jsonl((report for report, _ in reports), out)
     elif fmt == "json":
         _write_json_array((report for report, _ in reports), out)
+    elif fmt == "csv":
+        write_csv((report for report, _ in reports), out)
+    elif fmt == "html":
+        from reliability.render.html import page
+
+        out.write(page(reports))  # one page for the batch: its index needs every report first
     else:
         from reliability.render import renderer
 
-        render = renderer(fmt, color=out.isatty())
+        render = renderer(fmt, color=color, width=width())
         for report, text in reports:
             out.write(render(report, text))
             out.write("\n")
-    return session.exit_code
 
 
 def _write_json_array(reports: Iterator, out: TextIO) -> None:

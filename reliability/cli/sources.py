@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from reliability.cli.common import EXIT_OK, Session, UsageError, add_input_options, build_engine
+from reliability.cli.output import add_output_options, opened
 
 
 def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
@@ -15,6 +16,7 @@ def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
     add_input_options(sources)
     sources.add_argument("--reports", action="store_true", help="PATHs are JSONL reports from `score --format jsonl`")
     sources.add_argument("--format", choices=("text", "json"), default="text")
+    add_output_options(sources, color=False)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -31,13 +33,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             rollup.add(report)
         exit_code = session.exit_code
     profiles = rollup.profiles()
-    if args.format == "json":
-        out.write(json.dumps([p.model_dump(mode="json") for p in profiles], indent=1) + "\n")
-    else:
-        for p in profiles:
-            top = ", ".join(f"{code} ×{n}" for code, n in list(p.findings.items())[:4]) or "no warnings"
-            out.write(f"{p.source}: {p.articles} articles, mean {p.mean_score:.1f}, "
-                      f"low {p.low_share:.0%}; most frequent: {top}\n")
+    with opened(args, out) as sink:
+        if args.format == "json":
+            sink.write(json.dumps([p.model_dump(mode="json") for p in profiles], indent=1) + "\n")
+        else:
+            for p in profiles:
+                top = ", ".join(f"{code} ×{n}" for code, n in list(p.findings.items())[:4]) or "no warnings"
+                sink.write(f"{p.source}: {p.articles} articles, mean {p.mean_score:.1f}, "
+                           f"low {p.low_share:.0%}; most frequent: {top}\n")
     return exit_code
 
 

@@ -1,10 +1,35 @@
-"""What every renderer shows the same way: positions, snippets, bars, ordering."""
+"""What every renderer shows the same way: positions, snippets, bars, ordering, reasons."""
 
 from __future__ import annotations
 
-from reliability.models import Finding, Report
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from reliability.models import CheckResult, Finding, Report, Span
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+# C0 and C1 control characters but tab, newline and carriage return; DEL; the bidirectional overrides
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Control characters as visible symbols (␀, ␛, …), one for one, so offsets into the text still hold."""
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < "\x20" else "\u2421" if m[0] == "\x7f"
+                        else "\ufffd", text)
+
+
+class LineIndex:
+    """Line and column of offsets into one text, for display only (a bisect per lookup)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column."""
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -13,9 +38,9 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def snippet(text: str, finding: Finding, width: int = 90) -> str:
-    """The flagged text on one line, shortened in the middle if long."""
-    s = " ".join(text[finding.start : finding.end].split())
+def snippet(text: str, span: Span, width: int = 90) -> str:
+    """The spanned text on one line, shortened in the middle if long."""
+    s = " ".join(text[span.start : span.end].split())
     return s if len(s) <= width else s[: width // 2 - 2] + " … " + s[-(width // 2 - 2) :]
 
 
@@ -29,3 +54,31 @@ def bar(score: float | None, cells: int = 20) -> str:
 def ordered_findings(report: Report) -> list[Finding]:
     """Most severe first, then in text order."""
     return sorted(report.findings, key=lambda f: (SEVERITY_RANK[f.severity], f.start, f.code))
+
+
+def score_reason(check: CheckResult) -> str:
+    """Why a check scored what it did, in a sentence: its findings by severity and code, or its metrics.
+
+    A check may explain itself with `details["reason"]` (a string); that is shown first.
+    """
+    if check.error:
+        return f"The check failed ({check.error}); it is left out of the overall score."
+    parts = []
+    own = check.details.get("reason")
+    if isinstance(own, str) and own:
+        parts.append(own.rstrip(".") + ".")
+    by_severity: dict[str, Counter] = {}
+    for f in check.findings:
+        by_severity.setdefault(f.severity, Counter())[f.code] += 1
+    for severity in ("error", "warning", "info"):
+        counts = by_severity.get(severity)
+        if counts:
+            n = sum(counts.values())
+            codes = ", ".join(f"{code} ×{k}" if k > 1 else code for code, k in counts.most_common())
+            parts.append(f"{n} {severity}{'s' * (n != 1)}: {codes}.")
+    score = check.score or 0.0
+    if not parts:
+        parts.append("Nothing found." if score >= 0.995 else "")
+    if score < 0.995 and not (by_severity.keys() & {"error", "warning"}) and not own:
+        parts.append("No warning: the score comes from the check's metrics (see its page in the docs).")
+    return " ".join(p for p in parts if p)
