@@ -46,10 +46,14 @@ def flagged_texts(result: CheckResult, text: str, severities: Iterable[str] = ("
 @pytest.fixture
 def reliability_engine():
     """Build an Engine with its own plugin manager: `reliability_engine(*plugins, **settings)`. The semantic
-    model stays off unless `semantic=True` is passed: results do not depend on the extra being installed."""
+    model stays off unless `semantic=True` is passed: results do not depend on the extra being installed.
+    Given plugins, it loads no installed ones (an installed copy of the plugin under test would otherwise be
+    registered twice, which pluggy refuses); given none, it loads them all, as the command line does."""
 
     def build(*plugins: object, **settings: Any) -> Engine:
         settings.setdefault("semantic", False)
+        if plugins:
+            settings.setdefault("load_entrypoints", False)
         return Engine(Settings.load(**settings), plugins=plugins)
 
     return build

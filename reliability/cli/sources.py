@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         else:
             for p in profiles:
                 top = ", ".join(f"{code} ×{n}" for code, n in list(p.findings.items())[:4]) or "no warnings"
-                sink.write(f"{p.source}: {p.articles} articles, mean {p.mean_score:.1f}, "
+                sink.write(f"{p.source}: {p.articles} article{'s' * (p.articles != 1)}, mean {p.mean_score:.1f}, "
                            f"low {p.low_share:.0%}; most frequent: {top}\n")
     return exit_code
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -10,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reliability.models import Report
-from reliability.render.common import bar, line_col, ordered_findings, snippet
+from reliability.render.common import LineIndex, bar, ordered_findings, printable, score_reason, snippet
 
 LABEL_STYLE = {"high": "bold green", "medium": "bold yellow", "low": "bold red"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -19,21 +20,38 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def render(report: Report, text: str, *, color: bool = False, width: int = 100) -> str:
     out = io.StringIO()
     console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
-    console.print(Panel(Group(_headline(report), _checks_table(report)), title=Text(report.id, style="bold"),
-                        subtitle=f"source: {report.source}" if report.source else None, expand=True))
+    console.print(Panel(Group(_headline(report), _checks_table(report), *_reasons(report)),
+                        title=Text(printable(report.id), style="bold"),
+                        subtitle=f"source: {printable(report.source)}" if report.source else None, expand=True))
     findings = ordered_findings(report)
     if findings:
         console.print(Text(f"Findings ({len(findings)})", style="bold"))
+    lines = LineIndex(text)
     for f in findings:
-        line, col = line_col(text, f.start)
+        line, col = lines.line_col(f.start)
         head = Text.assemble(
             (f"{f.severity:<8}", SEVERITY_STYLE[f.severity]), (f"{f.code}", "bold"), (f"  line {line}:{col}", "dim")
         )
         console.print(head)
-        console.print(Text("  " + f.message))
+        console.print(Text(_indented(printable(f.message), width)), soft_wrap=True)
         if f.end > f.start:
-            console.print(Text(f"  » {snippet(text, f)}", style="italic dim"))
+            quoted = printable(snippet(text, f, max(20, width - 6)))
+            console.print(Text(_indented(f"» {quoted}", width), style="italic dim"), soft_wrap=True)
     return out.getvalue()
+
+
+def _indented(text: str, width: int) -> str:
+    """Wrapped to the width, every line indented by two spaces (rich would pad the lines with blanks)."""
+    return textwrap.fill(text, width, initial_indent="  ", subsequent_indent="  ", break_long_words=True)
+
+
+def _reasons(report: Report) -> list[Text]:
+    """Why a check lost points when no warning of its own says so (the checks table shows none)."""
+    return [
+        Text.assemble((f"{c.name} {c.score:.2f}: ", "bold"), (printable(score_reason(c)), "dim"))
+        for c in report.checks
+        if c.score is not None and c.score < 0.995 and not any(f.severity != "info" for f in c.findings)
+    ]
 
 
 def _headline(report: Report) -> Text:

@@ -66,6 +66,13 @@ def test_the_engine_discovers_the_plugin_through_its_entry_point(reliability_eng
     assert report.check("spelling").metrics["misspellings"] == 3
 
 
+def test_the_fixture_takes_the_plugin_module_even_while_it_is_installed(reliability_engine):
+    import reliability_spelling
+
+    engine = reliability_engine(reliability_spelling)  # installed too: not registered a second time
+    assert [c.name for c in engine.checks].count("spelling") == 1 and engine.problems == []
+
+
 SEED = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "004_e2456eba9224f9f8.txt"
 
 

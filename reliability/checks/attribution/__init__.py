@@ -15,7 +15,7 @@ from typing import Any
 from reliability.check import BaseCheck, CheckContext
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.resolve import Resolved, Source, resolve
-from reliability.checks.attribution.scoring import Tally, attribution_score
+from reliability.checks.attribution.scoring import Tally, attribution_score, score_reason
 from reliability.checks.attribution.statements import Attribution, Statement, find_statements, is_partial
 from reliability.checks.attribution.vague import find_vague_phrases
 from reliability.document import Document
@@ -68,6 +68,7 @@ class AttributionCheck(BaseCheck):
                 for s in sources
             ],
             "agencies": agencies,
+            "reason": score_reason(tally),
         }
         return self.result(score, findings, metrics, details)
 

@@ -63,3 +63,24 @@ def attribution_score(t: Tally) -> float:
     penalty = min(MAX_VAGUE_PENALTY, VAGUE_PENALTY_PER_1000 * t.vague_per_1000_words)
     penalty += min(MAX_UNATTRIBUTED_PENALTY, UNATTRIBUTED_PENALTY * t.unattributed_quotes)
     return max(0.0, min(1.0, base - penalty))
+
+
+def score_reason(t: Tally) -> str:
+    """What kept the score under 1, term by term, for a reader: the formula above in words."""
+    lost = []
+    if t.source_points < FULL_SOURCE_POINTS:
+        lost.append(f"sources worth {t.source_points:g} of the {FULL_SOURCE_POINTS:g} points that earn full credit")
+    if t.quotes_attributed < FULL_QUOTES:
+        lost.append(f"{t.quotes_attributed} attributed quote{'s' * (t.quotes_attributed != 1)} of the {FULL_QUOTES} "
+                    "that earn full credit")
+    if t.quote_rate is not None and t.quote_rate < 1:
+        lost.append(f"{t.quotes_attributed} of {t.quotes} quotes attributed")
+    if t.sentence_rate is not None and t.sentence_rate < 1:
+        lost.append(f"{t.attributed_sentences} of {t.reporting_sentences} reporting sentences attributed")
+    if t.reporting_sentences == 0:
+        lost.append("no reported statement to judge")
+    if t.vague:
+        lost.append(f"{t.vague} vague attribution{'s' * (t.vague != 1)}")
+    if t.unattributed_quotes:
+        lost.append(f"{t.unattributed_quotes} unattributed quote{'s' * (t.unattributed_quotes != 1)}")
+    return ("Below full marks: " + "; ".join(lost)) if lost else "Sourcing earns full marks"
