@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 UPDATE = os.environ.get("RELIABILITY_UPDATE_README") == "1"
 SHOWN = re.compile(r"<!-- output of: (?P<command>.+?) -->\n```text\n(?P<output>.*?)```", re.S)
-TIMING = re.compile(r"\(\d+ ms\)")
+TIMING = re.compile(r"\(\d+ ms\) *")  # the time, and the padding its digits take
 
 
 def _shown_outputs() -> list[tuple[str, str]]:
