@@ -3,7 +3,8 @@ its abridged JSON report is part of the real one, and its plugin pyproject.toml 
 
 Shown outputs sit in a ```text block after `<!-- output of: COMMAND -->`, as a 100-column terminal
 with NO_COLOR set prints them with only the built-in checks installed and no semantic extra (README command 1). After an intended change,
-rewrite them with `RELIABILITY_UPDATE_README=1 python -m pytest tests/test_readme.py`.
+rewrite them (and the abridged JSON report's values) with
+`RELIABILITY_UPDATE_README=1 python -m pytest tests/test_readme.py`, and read the diff.
 """
 
 from __future__ import annotations
@@ -85,12 +86,30 @@ def _contained(shown, actual, where="report") -> None:
         assert shown == actual, f"{where}: README shows {shown!r}, the command gives {actual!r}"
 
 
+def _projected(shown, actual):
+    """The real values in the shape the README shows (list items matched by name, or code and start)."""
+    if isinstance(shown, dict) and isinstance(actual, dict):
+        return {k: _projected(v, actual.get(k)) for k, v in shown.items()}
+    if isinstance(shown, list) and isinstance(actual, list):
+        def same(a, b):
+            keys = ("name",) if "name" in a else ("code", "start")
+            return isinstance(b, dict) and all(a.get(k) == b.get(k) for k in keys)
+        return [_projected(item, next((x for x in actual if same(item, x)), None)) for item in shown]
+    return actual
+
+
 def test_abridged_json_report_is_part_of_the_real_one(capsys, monkeypatch):
     text = README.read_text(encoding="utf-8")
     match = re.search(r"<!-- abridged from: (?P<command>.+?) -->\n```json\n(?P<json>.*?)```", text, re.S)
     assert match, "the README's abridged report is marked with the command it comes from"
     real = json.loads(_run(match["command"], capsys, monkeypatch).split("\n", 1)[1])
-    _contained(json.loads(match["json"]), real[0] if isinstance(real, list) else real)
+    real = real[0] if isinstance(real, list) else real
+    shown = json.loads(match["json"])
+    if UPDATE:
+        shown = _projected(shown, real)
+        README.write_text(text.replace(match["json"], json.dumps(shown, indent=2, ensure_ascii=False) + "\n"),
+                          encoding="utf-8")
+    _contained(shown, real)
 
 
 def test_api_snippet_runs_with_what_it_imports(monkeypatch, capsys):
