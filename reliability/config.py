@@ -5,6 +5,7 @@ Read from a TOML file and/or keyword overrides::
     checks = ["duplication", "readability"]   # omit to run every registered check
     disabled_plugins = ["some-plugin"]        # entry points not to load
     semantic = false                          # never load the sentence-embedding model
+    scoring = "formula"                       # or "default" (the shipped model), or a model file
 
     [weights]
     duplication = 2.0
@@ -61,6 +62,13 @@ class Settings(BaseModel):
         "false never, true requires it.",
     )
 
+    scoring: str = Field(
+        default="formula",
+        min_length=1,
+        description="Overall score: 'formula' (the hand formula), 'default' (the shipped calibrated model) "
+        "or the path of a model file written by `reliability fit` (relative to the settings file).",
+    )
+
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
         """Settings from a TOML file (if given) with keyword overrides on top. A `pyproject.toml` is read
@@ -71,6 +79,9 @@ class Settings(BaseModel):
                 data = tomllib.load(fh)
             if Path(path).name == "pyproject.toml":
                 data = data.get("tool", {}).get("reliability", {})
+            scoring = data.get("scoring")
+            if isinstance(scoring, str) and scoring not in ("formula", "default"):
+                data["scoring"] = str(Path(path).parent / Path(scoring).expanduser())
         data.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(data)
 

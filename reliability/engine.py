@@ -17,9 +17,9 @@ from reliability import __version__
 from reliability.check import Check, CheckContext, CorpusStats
 from reliability.config import Settings
 from reliability.document import Document
-from reliability.models import Article, CheckResult, EngineInfo, Report, StoryRef
+from reliability.models import Article, CheckResult, EngineInfo, Explanation, Report, StoryRef
 from reliability.plugins import PluginProblem, build_manager, collect_checks
-from reliability.scoring import overall_score
+from reliability.scoring import Scored, explain_formula, overall_score, scoring_model
 from reliability.semantic import SentenceEncoder, load_encoder, semantic_available
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class Engine:
 
     def __init__(self, settings: Settings | None = None, *, plugins: Iterable[object] = (), **overrides: Any) -> None:
         self.settings = settings if settings is not None else Settings.load(**overrides)
+        scoring_model(self.settings.scoring)  # a bad model file fails here, not on the first article
         self.plugin_manager, self.problems = build_manager(self.settings, plugins)
         registered, hook_problems = collect_checks(self.plugin_manager, self.settings)
         self.problems: list[PluginProblem] = self.problems + hook_problems
@@ -79,7 +80,7 @@ class Engine:
             for check in self.checks
             if with_siblings or not getattr(check, "needs_story", False)
         ]
-        score = self._overall(results)
+        score, explanation = self._overall(results)
         return Report(
             id=article.id,
             source=article.source,
@@ -91,6 +92,7 @@ class Engine:
             score=score,
             label=self.settings.bands.label(score),  # type: ignore[arg-type]
             checks=results,
+            explanation=explanation,
             engine=EngineInfo(version=__version__, elapsed_ms=round((time.perf_counter() - started) * 1000, 3)),
         )
 
@@ -110,13 +112,15 @@ class Engine:
         elapsed = round((time.perf_counter() - started) * 1000, 3)
         return result.model_copy(update={"weight": weight, "elapsed_ms": elapsed})
 
-    def _overall(self, results: list[CheckResult]) -> float:
+    def _overall(self, results: list[CheckResult]) -> tuple[float, Explanation | None]:
+        """The first scorer's answer; a plugin that answers with a bare number leaves no explanation."""
         try:
-            score = self.plugin_manager.hook.reliability_overall_score(results=results, settings=self.settings)
-            return min(100.0, max(0.0, float(score)))
+            answer = self.plugin_manager.hook.reliability_overall_score(results=results, settings=self.settings)
+            scored = answer if isinstance(answer, Scored) else Scored(float(answer))
+            return min(100.0, max(0.0, float(scored.score))), scored.explanation
         except Exception as exc:  # noqa: BLE001 - a broken scorer plugin falls back to the built-in one
             log.warning("scoring plugin failed, using the built-in formula: %s: %s", type(exc).__name__, exc)
-            return overall_score(results)
+            return overall_score(results), explain_formula(results)
 
     # -- many articles -------------------------------------------------------------------------
 

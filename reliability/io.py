@@ -130,7 +130,8 @@ def _article(record: Any, where: str, source: str | None) -> Article | ReadError
     if not isinstance(record, dict):
         return ReadError(where, f"not an article (a JSON {type(record).__name__}, not an object)")
     try:
-        return Article.from_record(record, source=source)
+        # a record with a URL has a publisher already: its domain (reliability.store.source_of)
+        return Article.from_record(record, source=None if record.get("url") else source)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
         return ReadError(where, f"not an article ({problems})")

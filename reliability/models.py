@@ -126,6 +126,34 @@ class StoryRef(BaseModel):
     reports: int = Field(ge=1, description="How many reports of the batch belong to the story, this one included.")
 
 
+class Contribution(BaseModel):
+    """How far one input of the scoring moved the overall score."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    feature: str = Field(description="'check' for a whole check, or 'check.metric' / 'check.score' for one input.")
+    value: float | None = Field(default=None, description="The input's value in this report (null for a whole check).")
+    effect: float = Field(description="Points the overall score gains (+) or loses (-) from this input.")
+
+
+class Explanation(BaseModel):
+    """Why the overall score is what it is: the scoring used, its starting point and what moved it (1.1)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scoring: str = Field(description="'formula' (the hand formula) or 'model' (a learned, calibrated model).")
+    model: str | None = Field(default=None, description="Name of the learned model, when one scored.")
+    baseline: float = Field(
+        description="Score of the reference article: every check perfect (formula) or a typical training article (model)."
+    )
+    checks: dict[str, float] = Field(
+        default_factory=dict, description="Per check, points it moved the score from where it would be with the check at its reference."
+    )
+    contributions: list[Contribution] = Field(
+        default_factory=list, description="The inputs that moved the score most, largest effect first."
+    )
+
+
 class Report(BaseModel):
     """The scored verdict on one article."""
 
@@ -144,6 +172,9 @@ class Report(BaseModel):
     score: float = Field(ge=0.0, le=100.0, description="Overall reliability 0..100, higher is more reliable.")
     label: Label = Field(description="Band of the score: high, medium or low.")
     checks: list[CheckResult] = Field(description="One result per check, sorted by check name.")
+    explanation: Explanation | None = Field(
+        default=None, description="Which checks and metrics moved the score, and by how much (1.1, additive)."
+    )
     engine: EngineInfo = Field(description="Engine version and timing.")
 
     def check(self, name: str) -> CheckResult | None:
@@ -176,6 +207,16 @@ class Report(BaseModel):
         return row
 
 
+class MonthScore(BaseModel):
+    """One month of a source's trend."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    month: str = Field(description="YYYY-MM of publication (else of scoring).")
+    articles: int = Field(ge=1, description="Articles of that month.")
+    mean_score: float = Field(ge=0.0, le=100.0, description="Their mean overall score.")
+
+
 class SourceProfile(BaseModel):
     """Roll-up of many reports from one publisher."""
 
@@ -184,9 +225,17 @@ class SourceProfile(BaseModel):
     source: str = Field(description="Publisher or domain.")
     articles: int = Field(ge=0, description="Number of articles scored.")
     mean_score: float = Field(ge=0.0, le=100.0, description="Mean overall score of its articles.")
+    score: float = Field(
+        ge=0.0, le=100.0,
+        description="The mean shrunk toward the mean over all sources by how little evidence the source has "
+        "(empirical Bayes); what to rank sources by.",
+    )
+    interval: tuple[float, float] = Field(description="95% interval of `score`.")
     labels: dict[str, int] = Field(description="How many articles fell in each label band.")
     check_means: dict[str, float] = Field(description="Mean score per check over the articles it scored.")
-    findings: dict[str, int] = Field(description="Warning- and error-level finding counts per code.")
+    findings: dict[str, int] = Field(description="Warning- and error-level finding counts per code, most frequent first.")
+    histogram: list[int] = Field(description="Articles per ten-point band of score: 0-10, 10-20, ..., 90-100.")
+    trend: list[MonthScore] = Field(description="Articles and mean score per month, oldest first.")
 
     @computed_field(description="Share of the source's articles labelled low.")  # type: ignore[prop-decorator]
     @property

@@ -1,20 +1,37 @@
-"""Check results -> overall score. A pure function of the results and the settings.
+"""Check results -> overall score, and why. Pure functions of the results and the settings.
 
-The overall score is a weighted mean of the check scores, pulled down by the worst one:
+Two scorings, chosen by `scoring` in the settings:
 
-    overall = 100 * mean_w(s) * (0.5 + 0.5 * min(s))   over checks that produced a score
+- "formula", the hand-set formula: a weighted mean of the check scores, pulled down by the worst one,
 
-A plain mean lets one badly broken aspect (an article printed twice) hide behind four fine ones;
-the `min` term makes a single severe defect cost up to half the score, while an article where
-every check is content keeps its mean. Checks that crashed (score None) are left out.
+      overall = 100 * mean_w(s) * (0.5 + 0.5 * min(s))   over checks that produced a score
+
+  A plain mean lets one badly broken aspect (an article printed twice) hide behind four fine ones;
+  the `min` term makes a single severe defect cost up to half the score. Crashed checks are left out.
+- "default" or the path of a model file: a learned, calibrated model (`reliability.learned`).
+
+Either way the report's `explanation` says which checks (and, for a model, which metrics) moved the
+score and by how much.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reliability.hookspecs import hookimpl
-from reliability.models import CheckResult
+from reliability.models import CheckResult, Explanation
+
+FORMULA = "formula"
+DEFAULT = "default"
+
+
+@dataclass(frozen=True)
+class Scored:
+    """What a scorer may answer instead of a bare number: the score and its explanation."""
+
+    score: float
+    explanation: Explanation | None = None
 
 
 def overall_score(results: Sequence[CheckResult]) -> float:
@@ -28,7 +45,33 @@ def overall_score(results: Sequence[CheckResult]) -> float:
     return round(100.0 * mean * (0.5 + 0.5 * worst), 2)
 
 
+def explain_formula(results: Sequence[CheckResult]) -> Explanation:
+    """Per check, the points it cost against the same article with that check perfect (score 1)."""
+    score = overall_score(results)
+    checks = {
+        r.name: round(score - overall_score([o.model_copy(update={"score": 1.0}) if o is r else o for o in results]), 2)
+        for r in results
+        if r.score is not None and r.weight > 0
+    }
+    return Explanation(scoring=FORMULA, baseline=100.0, checks=checks)
+
+
 @hookimpl(trylast=True)
-def reliability_overall_score(results: list[CheckResult], settings: object) -> float:
-    """The built-in formula, consulted after any plugin scorer declined."""
-    return overall_score(results)
+def reliability_overall_score(results: list[CheckResult], settings: object) -> Scored:
+    """The built-in scorer, consulted after any plugin scorer declined: the formula, or the configured model."""
+    model = scoring_model(getattr(settings, "scoring", FORMULA))
+    if model is None:
+        return Scored(overall_score(results), explain_formula(results))
+    return Scored(model.score(results), model.explain(results))
+
+
+def scoring_model(scoring: str):  # noqa: ANN201 - reliability.learned is imported only when a model is used
+    """The model a `scoring` setting names (None for the formula); loaded once per file.
+
+    Raises `reliability.learned.ModelError` when the model file is missing or malformed.
+    """
+    if scoring == FORMULA:
+        return None
+    from reliability.learned import DEFAULT_MODEL, load_model
+
+    return load_model(DEFAULT_MODEL if scoring == DEFAULT else scoring)

@@ -1,5 +1,5 @@
 from reliability.cleaning import clean
-from reliability.corpus import SourceRollup, corpus_stats
+from reliability.corpus import corpus_stats
 from reliability.document import Document
 from reliability.io import ReadError, decode, read_articles
 from reliability.models import Article, CheckResult, EngineInfo, Finding, Report
@@ -63,13 +63,3 @@ def test_corpus_stats_count_blocks_shared_between_articles():
     stats = corpus_stats(docs)
     assert stats.articles_sharing(docs[0], 1) == 3
     assert stats.articles_sharing(docs[0], 0) == 1
-
-
-def test_source_rollup_means_labels_and_findings():
-    rollup = SourceRollup()
-    for score, label in ((80.0, "high"), (40.0, "low")):
-        report = report_with("x" * 20, [(0, 5, "off_topic.boilerplate", "warning")])
-        rollup.add(report.model_copy(update={"score": score, "label": label, "source": "site.org"}))
-    (profile,) = rollup.profiles()
-    assert profile.mean_score == 60.0 and profile.labels == {"high": 1, "low": 1}
-    assert profile.findings == {"off_topic.boilerplate": 2} and profile.low_share == 0.5

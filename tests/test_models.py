@@ -44,7 +44,7 @@ def test_report_json_matches_the_contract_field_for_field():
                     engine=EngineInfo(version="0", elapsed_ms=1.0))
     data = json.loads(report.model_dump_json())
     assert set(data) == {"schema_version", "id", "source", "title", "url", "published", "story", "meta",
-                         "score", "label", "checks", "engine"}
+                         "score", "label", "checks", "explanation", "engine"}
     assert set(data["checks"][0]) >= {"name", "version", "score", "weight", "metrics", "details", "findings", "error"}
     assert set(data["checks"][0]["findings"][0]) == {
         "check", "code", "severity", "message", "start", "end", "related", "confidence"}

@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from reliability import __version__
-from reliability.cli import checks, clean, schema, score, sources
+from reliability.cli import checks, clean, fit, schema, score, sources
 from reliability.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError
 
-COMMANDS = {"score": score, "clean": clean, "sources": sources, "checks": checks, "schema": schema}
+COMMANDS = {"score": score, "clean": clean, "sources": sources, "checks": checks, "schema": schema, "fit": fit}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,11 +23,11 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def add_input_options(command: argparse.ArgumentParser) -> None:
+def add_input_options(command: argparse.ArgumentParser, paths_required: bool = True) -> None:
     """The options of every command that reads articles."""
-    command.add_argument("paths", nargs="+", metavar="PATH",
+    command.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH",
                          help=".txt, .json, .jsonl, a folder of them, or - for standard input (plain text or JSONL)")
-    command.add_argument("--source", help="the publisher of articles that do not name one (e.g. .txt files)")
+    command.add_argument("--source", help="the publisher of articles that name none and have no URL (e.g. .txt files)")
     command.add_argument("--config", metavar="FILE",
                          help="TOML settings file (default: ./reliability.toml, else [tool.reliability] in ./pyproject.toml)")
     command.add_argument("--checks", help="run only these checks, comma-separated")
@@ -35,6 +35,9 @@ def add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--semantic", choices=("auto", "on", "off"), default="auto",
         help="the sentence-embedding model of the semantic extra: auto uses it when installed (default)",
+    )
+    command.add_argument(
+        "--scoring", metavar="HOW", help="overall score: formula, default (the shipped model) or a model file from `fit`",
     )
 
 
@@ -44,6 +47,7 @@ def build_engine(args: argparse.Namespace):  # noqa: ANN201 - Engine is imported
 
     from reliability.config import Settings
     from reliability.engine import Engine, UnknownCheckError
+    from reliability.learned import ModelError
     from reliability.semantic import SemanticModelMissing
 
     checks = getattr(args, "checks", None)
@@ -51,11 +55,11 @@ def build_engine(args: argparse.Namespace):  # noqa: ANN201 - Engine is imported
     try:
         semantic = {"on": True, "off": False}.get(getattr(args, "semantic", "auto"))
         wanted = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
-        settings = Settings.load(config, checks=wanted, semantic=semantic)
+        settings = Settings.load(config, checks=wanted, semantic=semantic, scoring=getattr(args, "scoring", None))
         engine = Engine(settings)
     except OSError as exc:
         raise UsageError(f"cannot read config {config}: {exc.strerror or exc}") from None
-    except SemanticModelMissing as exc:
+    except (SemanticModelMissing, ModelError) as exc:
         raise UsageError(str(exc)) from None
     except ValueError as exc:  # TOML errors, validation errors and unknown checks are all ValueErrors
         reason = "; ".join(_problem(e) for e in exc.errors()) if isinstance(exc, ValidationError) else str(exc)

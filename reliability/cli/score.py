@@ -19,6 +19,7 @@ from reliability.cli.output import (
     use_color,
     width,
 )
+from reliability.cli.stored import add_store_options, kept
 
 FORMATS = ("text", "json", "jsonl", "markdown", "html", "csv")
 
@@ -43,6 +44,7 @@ def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
                        help="exit 1 if any article scores under SCORE (0-100)")
     score.add_argument("--fail-on-error", action="store_true", help="exit 1 if a check failed on any article")
     score.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    add_store_options(score, "also keep every report in this SQLite store (created if missing)")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     def reports() -> Iterator:
         nonlocal below, failed
-        for report, text in progress.track(session.reports(workers=args.workers)):
+        for report, text in progress.track(kept(session.reports(workers=args.workers), args)):
             below += args.fail_under is not None and report.score < args.fail_under
             failed += any(c.error for c in report.checks)
             yield filtered(report, wanted), text

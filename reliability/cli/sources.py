@@ -1,47 +1,57 @@
-"""`reliability sources`: a per-publisher summary of scored articles (or of saved reports)."""
+"""`reliability sources`: per-publisher profiles of scored articles, saved reports, or the store."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from reliability.cli.common import EXIT_OK, Session, UsageError, add_input_options, build_engine
 from reliability.cli.output import add_output_options, opened
+from reliability.cli.stored import add_store_options, kept, open_store
+
+FORMATS = ("text", "json", "csv", "html")
 
 
 def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
-    sources = commands.add_parser("sources", help="per-source summary of scored articles")
-    add_input_options(sources)
+    sources = commands.add_parser("sources", help="per-source profiles of scored articles, or of the store")
+    add_input_options(sources, paths_required=False)
     sources.add_argument("--reports", action="store_true", help="PATHs are JSONL reports from `score --format jsonl`")
-    sources.add_argument("--format", choices=("text", "json"), default="text")
+    sources.add_argument("--format", choices=FORMATS, default="text")
     add_output_options(sources, color=False)
+    add_store_options(sources, "profile the reports kept in this store (PATHs, if any, are added to it first)")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from reliability.corpus import SourceRollup
+    from reliability.profiles import SourceRollup, profiles
+    from reliability.render import sources as render
 
-    rollup = SourceRollup()
-    exit_code = EXIT_OK
-    if args.reports:
-        for report in _read_reports(args.paths):
-            rollup.add(report)
-    else:
+    if not args.paths and not args.store:
+        raise UsageError("give PATHs to score, or --store DB")
+    session = None
+    pairs: Iterator = iter(())
+    if args.paths and args.reports:
+        pairs = ((report, None) for report in _read_reports(args.paths))
+    elif args.paths:
         session = Session(args, build_engine(args))
-        for report, _ in session.reports():
-            rollup.add(report)
-        exit_code = session.exit_code
-    profiles = rollup.profiles()
+        pairs = session.reports()
+    if args.store:
+        for _ in kept(pairs, args):
+            pass
+        store = open_store(args.store)
+        try:
+            found = profiles(store)
+        finally:
+            store.close()
+    else:
+        rollup = SourceRollup()
+        for report, text in pairs:
+            rollup.add(report, text, source=args.source)
+        found = rollup.profiles()
+    writer = {"text": render.to_text, "json": render.to_json, "csv": render.to_csv, "html": render.to_html}
     with opened(args, out) as sink:
-        if args.format == "json":
-            sink.write(json.dumps([p.model_dump(mode="json") for p in profiles], indent=1) + "\n")
-        else:
-            for p in profiles:
-                top = ", ".join(f"{code} ×{n}" for code, n in list(p.findings.items())[:4]) or "no warnings"
-                sink.write(f"{p.source}: {p.articles} article{'s' * (p.articles != 1)}, mean {p.mean_score:.1f}, "
-                           f"low {p.low_share:.0%}; most frequent: {top}\n")
-    return exit_code
+        sink.write(writer[args.format](found))
+    return session.exit_code if session else EXIT_OK
 
 
 def _read_reports(paths: Sequence[str]) -> Iterator:
