@@ -28,34 +28,31 @@ TOP_CODES = 10
 def profiles(store: Store, sources: Iterable[str] | None = None) -> list[SourceProfile]:
     """One profile per source in the store (or only those named), lowest shrunk score first."""
     db = store.db
-    rows = db.execute(
-        """SELECT source, COUNT(*), AVG(score), SUM(score * score), SUM(label = 'low'), SUM(label = 'medium'),
-                  SUM(label = 'high') FROM reports GROUP BY source"""
+    months = db.execute(
+        """SELECT source, month, articles, score_sum, score_squares, low, medium, high FROM source_months
+           WHERE articles > 0 ORDER BY source, month"""
     ).fetchall()
-    if not rows:
+    if not months:
         return []
     wanted = set(sources) if sources is not None else None
+    totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0, 0, 0])  # n, sum, squares, low, medium, high
+    trends: dict[str, list[MonthScore]] = defaultdict(list)
+    for source, month, n, total, squares, low, medium, high in months:
+        for i, value in enumerate((n, total, squares, low, medium, high)):
+            totals[source][i] += value
+        trends[source].append(MonthScore(month=month, articles=n, mean_score=round(total / n, 2)))
     check_means: dict[str, dict[str, float]] = defaultdict(dict)
-    for source, name, mean in db.execute(
-        "SELECT source, name, AVG(score) FROM check_scores GROUP BY source, name"
+    for source, name, total, n in db.execute(
+        "SELECT source, name, score_sum, articles FROM source_checks WHERE articles > 0 ORDER BY source, name"
     ):
-        check_means[source][name] = round(mean, 4)
+        check_means[source][name] = round(total / n, 4)
     codes: dict[str, dict[str, int]] = defaultdict(dict)
-    for source, code, count in db.execute(
-        "SELECT source, code, SUM(count) FROM finding_counts GROUP BY source, code"
-    ):
+    for source, code, count in db.execute("SELECT source, code, count FROM source_codes WHERE count > 0"):
         codes[source][code] = count
     histograms: dict[str, list[int]] = defaultdict(lambda: [0] * HISTOGRAM_BINS)
-    for source, band, count in db.execute(
-        f"""SELECT source, MIN(CAST(score / 10 AS INTEGER), {HISTOGRAM_BINS - 1}) AS band, COUNT(*)
-            FROM reports GROUP BY source, band"""
-    ):
+    for source, band, count in db.execute("SELECT source, band, articles FROM source_bands WHERE articles > 0"):
         histograms[source][band] = count
-    trends: dict[str, list[MonthScore]] = defaultdict(list)
-    for source, month, count, mean in db.execute(
-        "SELECT source, month, COUNT(*), AVG(score) FROM reports GROUP BY source, month ORDER BY source, month"
-    ):
-        trends[source].append(MonthScore(month=month, articles=count, mean_score=round(mean, 2)))
+    rows = [(source, int(t[0]), t[1] / t[0], t[2], int(t[3]), int(t[4]), int(t[5])) for source, t in totals.items()]
 
     shrink = _Shrinkage([(n, mean, squares) for _, n, mean, squares, *_ in rows])
     found = []

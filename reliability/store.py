@@ -5,8 +5,9 @@
 
 One row per article, keyed by (source, id): its URL, title, publication date, month, a SHA-256 of
 its text, the score and label; the whole report as zlib-compressed JSON in `bodies`; one row per
-check score and per finding code (with the source repeated, so that each profile aggregate is one
-scan of a covering index, without reading reports back). The file runs in WAL mode: several processes may write at once (each batch is one
+check score and per finding code; and, kept up to date by triggers inside each write's
+transaction, running totals per source (per month, per ten-point band, per check, per finding
+code), so that profiles read a few rows per source whatever the number of reports. The file runs in WAL mode: several processes may write at once (each batch is one
 transaction; a writer waits for the lock up to `timeout` seconds) while readers go on reading.
 The schema is versioned (`PRAGMA user_version`) and migrates forward when opened; a file written
 by a newer version is refused rather than misread.
@@ -29,6 +30,26 @@ from reliability.models import Report
 UNKNOWN_SOURCE = "(unknown)"
 _MONTH = re.compile(r"^\d{4}-\d{2}")
 
+_BAND = "MIN(CAST({row}.score / 10 AS INTEGER), 9)"  # ten-point bands of score, 90-100 the last
+_MONTH_OF = "COALESCE({row}.month, substr({row}.scored_at, 1, 7))"  # as `Store._put` fills it
+
+
+def _report_totals(row: str, sign: str) -> str:
+    """Trigger statements adding (+) or taking away (-) one report's row from its source's totals.
+    (Not INSERT OR IGNORE: inside a trigger the upsert that fired it overrides that conflict policy.)"""
+    band, month = _BAND.format(row=row), _MONTH_OF.format(row=row)
+    return f"""
+        INSERT INTO source_months SELECT {row}.source, {month}, 0, 0, 0, 0, 0, 0
+          WHERE NOT EXISTS (SELECT 1 FROM source_months WHERE source = {row}.source AND month = {month});
+        UPDATE source_months SET articles = articles {sign} 1, score_sum = score_sum {sign} {row}.score,
+          score_squares = score_squares {sign} {row}.score * {row}.score, low = low {sign} ({row}.label = 'low'),
+          medium = medium {sign} ({row}.label = 'medium'), high = high {sign} ({row}.label = 'high')
+          WHERE source = {row}.source AND month = {month};
+        INSERT INTO source_bands SELECT {row}.source, {band}, 0
+          WHERE NOT EXISTS (SELECT 1 FROM source_bands WHERE source = {row}.source AND band = {band});
+        UPDATE source_bands SET articles = articles {sign} 1 WHERE source = {row}.source AND band = {band};"""
+
+
 # Each migration takes the file from version i to i + 1; never edit one that has shipped, add another.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 1: reports (small rows, scanned by the profiles), their bodies, check scores and finding counts
@@ -50,6 +71,46 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX check_scores_by_source ON check_scores (source, name, score)",
         "CREATE INDEX finding_counts_by_source ON finding_counts (source, code, count)",
         "CREATE INDEX reports_by_text ON reports (text_sha256)",
+    ),
+    (  # 3: per-source running totals kept by triggers, so that profiles read a row per source and month
+        """CREATE TABLE source_months (
+            source TEXT NOT NULL, month TEXT NOT NULL, articles INTEGER NOT NULL, score_sum REAL NOT NULL,
+            score_squares REAL NOT NULL, low INTEGER NOT NULL, medium INTEGER NOT NULL, high INTEGER NOT NULL,
+            PRIMARY KEY (source, month)) WITHOUT ROWID""",
+        """CREATE TABLE source_bands (
+            source TEXT NOT NULL, band INTEGER NOT NULL, articles INTEGER NOT NULL,
+            PRIMARY KEY (source, band)) WITHOUT ROWID""",
+        """CREATE TABLE source_checks (
+            source TEXT NOT NULL, name TEXT NOT NULL, score_sum REAL NOT NULL, articles INTEGER NOT NULL,
+            PRIMARY KEY (source, name)) WITHOUT ROWID""",
+        """CREATE TABLE source_codes (
+            source TEXT NOT NULL, code TEXT NOT NULL, count INTEGER NOT NULL,
+            PRIMARY KEY (source, code)) WITHOUT ROWID""",
+        f"""INSERT INTO source_months SELECT source, {_MONTH_OF.format(row='reports')} AS m, COUNT(*), SUM(score),
+            SUM(score * score), SUM(label = 'low'), SUM(label = 'medium'), SUM(label = 'high') FROM reports
+            GROUP BY source, m""",
+        f"INSERT INTO source_bands SELECT source, {_BAND.format(row='reports')} AS band, COUNT(*) FROM reports "
+        "GROUP BY source, band",
+        "INSERT INTO source_checks SELECT source, name, SUM(score), COUNT(*) FROM check_scores GROUP BY source, name",
+        "INSERT INTO source_codes SELECT source, code, SUM(count) FROM finding_counts GROUP BY source, code",
+        f"""CREATE TRIGGER report_added AFTER INSERT ON reports BEGIN {_report_totals('NEW', '+')} END""",
+        f"""CREATE TRIGGER report_removed AFTER DELETE ON reports BEGIN {_report_totals('OLD', '-')} END""",
+        f"""CREATE TRIGGER report_changed AFTER UPDATE ON reports BEGIN
+            {_report_totals('OLD', '-')} {_report_totals('NEW', '+')} END""",
+        """CREATE TRIGGER check_added AFTER INSERT ON check_scores BEGIN
+            INSERT INTO source_checks SELECT NEW.source, NEW.name, 0, 0
+              WHERE NOT EXISTS (SELECT 1 FROM source_checks WHERE source = NEW.source AND name = NEW.name);
+            UPDATE source_checks SET score_sum = score_sum + NEW.score, articles = articles + 1
+              WHERE source = NEW.source AND name = NEW.name; END""",
+        """CREATE TRIGGER check_removed AFTER DELETE ON check_scores BEGIN
+            UPDATE source_checks SET score_sum = score_sum - OLD.score, articles = articles - 1
+              WHERE source = OLD.source AND name = OLD.name; END""",
+        """CREATE TRIGGER codes_added AFTER INSERT ON finding_counts BEGIN
+            INSERT INTO source_codes SELECT NEW.source, NEW.code, 0
+              WHERE NOT EXISTS (SELECT 1 FROM source_codes WHERE source = NEW.source AND code = NEW.code);
+            UPDATE source_codes SET count = count + NEW.count WHERE source = NEW.source AND code = NEW.code; END""",
+        """CREATE TRIGGER codes_removed AFTER DELETE ON finding_counts BEGIN
+            UPDATE source_codes SET count = count - OLD.count WHERE source = OLD.source AND code = OLD.code; END""",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

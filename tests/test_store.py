@@ -70,6 +70,30 @@ def test_an_older_store_migrates_forward_keeping_its_rows(tmp_path):
         assert store.report("kept", "s").id == "kept"
         indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"reports_by_source", "check_scores_by_source"} <= indexes
+        assert store.db.execute("SELECT source, articles, score_sum FROM source_months").fetchall() == [("s", 1, 50.0)]
+
+
+def test_running_totals_match_a_recount_after_many_replacements(tmp_path):
+    import random
+
+    rng = random.Random(3)
+    with Store(tmp_path / "r.db") as store:
+        for _ in range(300):
+            i = rng.randrange(60)  # many ids written several times, with changing scores, months and codes
+            report = make_report(f"a{i}", float(rng.randrange(101)), source=f"s{i % 4}",
+                                 published=f"2026-0{rng.randrange(1, 4)}-01",
+                                 codes=("off_topic.boilerplate",) * rng.randrange(3))
+            store.add(report, "t")
+        recount = store.db.execute(
+            "SELECT source, month, COUNT(*), ROUND(SUM(score), 6), SUM(label = 'low') FROM reports "
+            "GROUP BY source, month ORDER BY source, month").fetchall()
+        totals = store.db.execute(
+            "SELECT source, month, articles, ROUND(score_sum, 6), low FROM source_months WHERE articles > 0 "
+            "ORDER BY source, month").fetchall()
+        assert totals == recount
+        codes = store.db.execute("SELECT source, SUM(count) FROM finding_counts GROUP BY source ORDER BY source")
+        kept = store.db.execute("SELECT source, SUM(count) FROM source_codes GROUP BY source ORDER BY source")
+        assert codes.fetchall() == kept.fetchall()
 
 
 def test_a_store_from_a_newer_version_is_refused(tmp_path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import unicodedata
 from collections.abc import Sequence
 from html import escape
@@ -37,7 +36,9 @@ def to_text(profiles: Sequence[SourceProfile]) -> str:
 
 
 def to_json(profiles: Sequence[SourceProfile]) -> str:
-    return json.dumps([p.model_dump(mode="json") for p in profiles], indent=1) + "\n"
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[SourceProfile]).dump_json(list(profiles), indent=1).decode() + "\n"
 
 
 def to_csv(profiles: Sequence[SourceProfile]) -> str:
