@@ -195,6 +195,9 @@ def find_statements(document: Document) -> tuple[list[Statement], list[Attributi
             inherited = attribution is not None
         if attribution is None and (n_words < MIN_STATEMENT_WORDS or _names_a_text(document, quote)):
             continue  # scare quotes, titles, nicknames, slogans
+        if n_words < MIN_STATEMENT_WORDS and is_partial(document, quote.start) and not full_sentence:
+            continue  # a word or two quoted inside the writer's sentence ("the “sextortion” scam"): its report
+            # is the sentence's, found as indirect speech, not a statement of its own
         if attribution is not None:
             used.add(id(attribution))
             last_in_block[quote.block] = attribution
