@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -95,14 +96,14 @@ def test_batch_ends_with_a_one_line_summary_unless_quiet(capsys):
     assert code == 0 and err == ""
 
 
-def test_progress_bar_on_a_terminal_goes_to_stderr(capsys, monkeypatch):
-    from reliability.cli.output import Progress
-
+def test_progress_bar_runs_on_a_terminal_stderr_only_when_the_reports_go_elsewhere(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    pairs = [(type("R", (), {"score": 50.0, "label": "medium", "checks": []})(), "text")] * 3
-    progress = Progress(quiet=False)
-    assert len(list(progress.track(pairs))) == 3
-    assert progress.summary(0).startswith("3 articles, mean score 50.0: 0 high, 3 medium, 0 low")
+    code, _, err = run(["score", *FAST, "--checks", "integrity", "-o", str(tmp_path / "r.jsonl"), str(EXAMPLES)], capsys)
+    assert code == 0 and "scoring" in err and "articles/s" in err  # the bar, drawn on stderr
+    assert re.search(r"\x1b\[2K6 articles, mean score [\d.]+: .*0 failed checks \([\d.]+ s\)\n$", err)  # bar erased, summary
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    code, _, err = run(["score", *FAST, "--checks", "integrity", "--color", "never", str(EXAMPLES)], capsys)
+    assert code == 0 and "scoring" not in err and err.startswith("6 articles")  # the reports are the progress
 
 
 def test_min_severity_select_and_ignore_filter_findings_not_scores(capsys):

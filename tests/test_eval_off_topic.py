@@ -10,6 +10,7 @@ def off_topic(evaluation):
     return ev, ev.build()
 
 
+@pytest.mark.slow
 def test_boilerplate_targets_hold_and_lexical_evidence_alone_never_warns_of_a_splice(off_topic):
     ev, examples = off_topic
     assert len(examples) >= 500
@@ -20,6 +21,7 @@ def test_boilerplate_targets_hold_and_lexical_evidence_alone_never_warns_of_a_sp
     assert ev.evaluate(examples)["clean_articles_with_warnings"] == 0
 
 
+@pytest.mark.slow
 def test_with_the_semantic_model_splices_are_found_at_high_precision(off_topic, sentence_encoder):
     ev, examples = off_topic
     encoder = ev.MemoEncoder(sentence_encoder)
@@ -33,6 +35,7 @@ def test_with_the_semantic_model_splices_are_found_at_high_precision(off_topic, 
     assert everything["clean_articles_with_warnings"] <= 0.07 * clean
 
 
+@pytest.mark.slow
 def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sentence_encoder):
     """`unrelated_warn_at = 0.3`, the bar a pipeline that wants recall sets: measured 0.82 precision at 0.71
     recall over every split."""
@@ -41,6 +44,7 @@ def test_at_the_recall_bar_splices_are_found_at_the_issue_target(off_topic, sent
     assert result["unrelated_precision"] >= 0.8 and result["unrelated_recall"] >= 0.7
 
 
+@pytest.mark.slow
 def test_sentences_spliced_into_real_articles_are_found(off_topic, sentence_encoder):
     """The seeds are real published articles: splices into them were found 0.74 of the time (221 of 300), with
     no warning elsewhere."""

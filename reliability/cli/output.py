@@ -90,10 +90,12 @@ def filtered(report, wanted):  # noqa: ANN001, ANN201 - Report in, Report out
 
 
 class Progress:
-    """A progress bar on stderr while a batch is scored (only on a terminal), and a one-line summary after."""
+    """A progress bar on stderr while a batch is scored, and a one-line summary after. The bar shows only when
+    stderr is a terminal and the reports go elsewhere (on the same screen, the reports are the progress)."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, reports_on_screen: bool = False) -> None:
         self.quiet = quiet
+        self.reports_on_screen = reports_on_screen
         self.started = time.perf_counter()
         self.count, self.total = 0, 0.0
         self.labels: Counter[str] = Counter()
@@ -102,14 +104,14 @@ class Progress:
 
     def track(self, pairs: Iterable) -> Iterator:
         """Pass (report, text) pairs through, counting them and moving the bar."""
-        show_bar = not self.quiet and sys.stderr.isatty()
+        show_bar = not self.quiet and not self.reports_on_screen and sys.stderr.isatty()
         if show_bar:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self._bar = Progress(SpinnerColumn(), TextColumn("scoring"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                                 console=Console(file=sys.stderr), transient=True)
+                                 console=Console(file=sys.stderr, force_terminal=True), transient=True)
             self._bar.start()
             task = self._bar.add_task("scoring", total=None, rate="")
         try:

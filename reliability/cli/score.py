@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--fail-under must be between 0 and 100")
     engine = build_engine(args)
     session = Session(args, engine)
-    progress = Progress(args.quiet)
+    progress = Progress(args.quiet, reports_on_screen=args.output in (None, "-") and out.isatty())
     wanted = shown(args)
     below = failed = 0
 

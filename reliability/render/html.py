@@ -102,7 +102,8 @@ def _header(articles: list[_Article], title: str) -> str:
 
 def _controls(findings: dict[str, list[Finding]], codes: list[str]) -> str:
     per_code = Counter(f.code for fs in findings.values() for f in {x.code: x for x in fs}.values())
-    options = "".join(f"<option value='{escape(c)}'>{escape(c)} ({per_code[c]})</option>" for c in codes)
+    options = "".join(f"<option value='{escape(c)}'>{escape(c)} ({per_code[c]} article{'s' * (per_code[c] != 1)})</option>"
+                      for c in codes)
     return (
         "<div class='controls' role='search'>"
         "<label>Label <select id='filter-label'><option value=''>all</option><option value='high'>high</option>"
@@ -116,7 +117,7 @@ def _controls(findings: dict[str, list[Finding]], codes: list[str]) -> str:
 def _index(articles: list[_Article], check_names: list[str]) -> str:
     head = ("<th>article</th><th>source</th><th class='num'>score</th><th>label</th>"
             + "".join(f"<th class='num'>{escape(n)}</th>" for n in check_names)
-            + "<th class='num'>warnings</th><th>finding codes</th>")
+            + "<th class='num'>warnings</th>")
     rows = []
     for a in articles:
         r = a.report
@@ -135,12 +136,12 @@ def _index(articles: list[_Article], check_names: list[str]) -> str:
         shown_codes = ", ".join(f"{c} ×{n}" for c, n in sorted(Counter(f.code for f in warnings).items()))
         rows.append(
             f"<tr data-report='{a.anchor}' data-label='{r.label}' data-codes='{escape(' '.join(codes))}'>"
-            f"<td class='title'><a href='#{a.anchor}'>{_visible(r.title or r.id)}</a></td>"
+            f"<td class='title'><a href='#{a.anchor}'>{_visible(r.title or r.id)}</a>"
+            f"<div class='codes'>{escape(shown_codes)}</div></td>"
             f"<td>{_visible(r.source or '')}</td>"
             f"<td class='num cell-{r.label}' data-value='{r.score:.2f}'>{r.score:.1f}</td>"
             f"<td><span class='badge {r.label}'>{r.label}</span></td>{''.join(cells)}"
-            f"<td class='num' data-value='{len(warnings)}'>{len(warnings)}</td>"
-            f"<td class='codes'>{escape(shown_codes)}</td></tr>"
+            f"<td class='num' data-value='{len(warnings)}'>{len(warnings)}</td></tr>"
         )
     return (f"<section class='index' aria-label='articles'><table id='articles'><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></section>")
