@@ -2,7 +2,7 @@
 
 A `.txt` file is one article (`id` = file name, `text` = the whole content, `source` from `--source`);
 a `.jsonl` file holds one record a line and a `.json` file an array of records (or one record); a
-folder contributes its `.txt`, `.json` and `.jsonl` files, sorted; `-` is standard input, read as
+folder contributes its `.txt` and `.jsonl` files, sorted (not `.json`: folders often hold other JSON); `-` is standard input, read as
 JSONL when its first character is `{`, as a JSON array when it is `[`, else as one plain-text article.
 A record needs `id` and `text`; the Article's other fields are taken, and any other field (an
 author, a crawl date) is carried to the report as `meta`. Anything unreadable becomes a `ReadError`
@@ -25,7 +25,8 @@ from pydantic import BaseModel, ValidationError
 
 from reliability.models import Article, Report
 
-ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
+#: A folder contributes these; a .json file is read only when named (folders often hold other JSON).
+FOLDER_SUFFIXES = (".txt", ".jsonl")
 STDIN_ID = "stdin"
 
 
@@ -52,9 +53,9 @@ def read_articles(
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
             if not files:
-                yield ReadError(raw, "folder holds no .txt, .json or .jsonl files")
+                yield ReadError(raw, "folder holds no .txt or .jsonl files")
             for file in files:
                 yield from _read_file(file, source)
         elif path.is_file():

@@ -186,6 +186,13 @@ def test_extra_fields_travel_to_the_report_as_meta(tmp_path, capsys):
     assert second["id"] == "7" and second["meta"] == {"lang_score": 0.9, "tags": ["x"]}
 
 
+def test_a_folder_contributes_text_and_jsonl_but_not_other_json(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("The council met on Monday.")
+    (tmp_path / "expected.json").write_text('{"not": "an article"}')
+    code, out, err = run(["score", *FAST, "--checks", "integrity", "--format", "jsonl", str(tmp_path)], capsys)
+    assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ["a.txt"] and "error" not in err
+
+
 def test_source_names_the_publisher_of_text_files(capsys):
     code, out, _ = run(["score", *FAST, "--checks", "integrity", "--format", "jsonl", "--source", "example.org",
                         str(EXAMPLES / "harbour-bridge-clean.txt"), str(EXAMPLES / "feed.jsonl")], capsys)

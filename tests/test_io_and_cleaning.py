@@ -18,7 +18,7 @@ def test_folders_are_read_sorted_and_empty_folders_reported(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     (item,) = read_articles([str(empty)])
-    assert isinstance(item, ReadError) and "no .txt, .json or .jsonl" in item.message
+    assert isinstance(item, ReadError) and "no .txt or .jsonl" in item.message
 
 
 def report_with(text: str, spans: list[tuple[int, int, str, str]]) -> Report:
