@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from reliability.cli import main
+from test_cli import run  # one CLI runner for the command-line tests (tests/ is on sys.path)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FAST = ["--semantic", "off"]
@@ -23,14 +22,6 @@ def _no_colour_or_plugin_surprises(monkeypatch):
     for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("RELIABILITY_DISABLED_PLUGINS", "spelling")
-
-
-def run(argv, capsys, stdin: bytes | None = None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_bare_command_prints_usage_and_exits_2(capsys):

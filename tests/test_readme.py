@@ -23,7 +23,7 @@ from reliability.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 UPDATE = os.environ.get("RELIABILITY_UPDATE_README") == "1"
-SHOWN = re.compile(r"<!-- output of: (?P<command>.+?) -->\n```text\n(?P<output>.*?)```", re.S)
+SHOWN = re.compile(r"<!-- output of: (?P<command>.+?) -->\n```text\n(?P<output>.*?)```", re.DOTALL)
 TIMING = re.compile(r"\(\d+ ms\) *")  # the time, and the padding its digits take
 
 
@@ -100,7 +100,7 @@ def _projected(shown, actual):
 
 def test_abridged_json_report_is_part_of_the_real_one(capsys, monkeypatch):
     text = README.read_text(encoding="utf-8")
-    match = re.search(r"<!-- abridged from: (?P<command>.+?) -->\n```json\n(?P<json>.*?)```", text, re.S)
+    match = re.search(r"<!-- abridged from: (?P<command>.+?) -->\n```json\n(?P<json>.*?)```", text, re.DOTALL)
     assert match, "the README's abridged report is marked with the command it comes from"
     real = json.loads(_run(match["command"], capsys, monkeypatch).split("\n", 1)[1])
     real = real[0] if isinstance(real, list) else real
