@@ -43,3 +43,16 @@ def test_rows_have_the_same_columns_and_a_frame_has_a_row_per_report(engine):
     pd = pytest.importorskip("pandas")
     frame = to_frame(reports)
     assert isinstance(frame, pd.DataFrame) and list(frame["id"]) == ["0", "x"] and "duplication_score" in frame
+
+
+def test_a_check_that_loses_points_without_a_warning_says_why():
+    from reliability.render.common import score_reason
+
+    engine = Engine(checks=["readability", "attribution"], load_entrypoints=False, semantic=False)
+    dense = ("The aforementioned constitutional interpretations, jurisprudentially considered, necessitate "
+             "comprehensive reevaluation of administrative responsibilities and intergovernmental mechanisms. ") * 12
+    report = engine.score(dense)
+    readability = report.check("readability")
+    assert readability.score < 1 and not [f for f in readability.findings if f.severity != "info"]
+    assert score_reason(readability).startswith("Harder than news prose: Flesch reading ease")
+    assert score_reason(report.check("attribution")).startswith("Below full marks: sources worth 0 of the 4 points")

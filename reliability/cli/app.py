@@ -15,7 +15,12 @@ COMMANDS = {"score": score, "clean": clean, "sources": sources, "checks": checks
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="reliability", description="Score how reliable news articles are, from their own text.")
+    parser = Parser(
+        prog="reliability", description="Score how reliable news articles are, from their own text.",
+        epilog="Exit status: 0 ok; 1 an article under `score --fail-under` (or a failed check with --fail-on-error); "
+        "2 bad usage or unreadable input. Settings: --config FILE, else ./reliability.toml, else [tool.reliability] "
+        "in ./pyproject.toml.",
+    )
     parser.add_argument("--version", action="version", version=f"reliability {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for command in COMMANDS.values():

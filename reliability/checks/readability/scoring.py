@@ -50,6 +50,17 @@ def band_credit(reading_ease: float, grade: float, words: int) -> float:
     return min(READING_EASE.credit(reading_ease), GRADE.credit(grade))
 
 
+def band_reason(reading_ease: float, grade: float) -> str:
+    """Why the band credit is under 1, for a reader (call only then)."""
+    outside = []
+    if READING_EASE.credit(reading_ease) < 1:
+        outside.append(f"Flesch reading ease {reading_ease:.0f} (news: {READING_EASE.low:g}-{READING_EASE.high:g})")
+    if GRADE.credit(grade) < 1:
+        outside.append(f"Flesch-Kincaid grade {grade:.1f} (news: {GRADE.low:g}-{GRADE.high:g})")
+    harder = reading_ease < READING_EASE.low or grade > GRADE.high
+    return f"{'Harder' if harder else 'Easier'} than news prose: " + " and ".join(outside)
+
+
 def finding_penalty(issues: Iterable[Issue]) -> float:
     """Per finding by severity, at most `KIND_CAP` per kind and `MAX_PENALTY` in all."""
     per_kind: dict[str, float] = {}
