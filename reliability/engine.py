@@ -4,12 +4,8 @@ scores, and yields Reports — one at a time or streamed, in input order, with b
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +15,7 @@ from reliability.config import Settings
 from reliability.document import Document
 from reliability.models import Article, CheckResult, EngineInfo, Explanation, Report, StoryRef
 from reliability.plugins import PluginProblem, build_manager, collect_checks
+from reliability.pool import WorkerPool, usable_workers
 from reliability.scoring import Scored, explain_formula, overall_score, scoring_model
 from reliability.semantic import SentenceEncoder, load_encoder, semantic_available
 
@@ -42,7 +39,8 @@ class Engine:
     def __init__(self, settings: Settings | None = None, *, plugins: Iterable[object] = (), **overrides: Any) -> None:
         self.settings = settings if settings is not None else Settings.load(**overrides)
         scoring_model(self.settings.scoring)  # a bad model file fails here, not on the first article
-        self.plugin_manager, self.problems = build_manager(self.settings, plugins)
+        self.extra_plugins: list[object] = list(plugins)  # sent to spawned workers, which rebuild the engine
+        self.plugin_manager, self.problems = build_manager(self.settings, self.extra_plugins)
         registered, hook_problems = collect_checks(self.plugin_manager, self.settings)
         self.problems: list[PluginProblem] = self.problems + hook_problems
         self.registered: list[tuple[str, Check]] = registered
@@ -80,6 +78,12 @@ class Engine:
             for check in self.checks
             if with_siblings or not getattr(check, "needs_story", False)
         ]
+        return self._assemble(article, results, story, started)
+
+    def _assemble(
+        self, article: Article, results: list[CheckResult], story: StoryContext | None, started: float
+    ) -> Report:
+        """The report of an article from its checks' results."""
         score, explanation = self._overall(results)
         return Report(
             id=article.id,
@@ -125,18 +129,27 @@ class Engine:
     # -- many articles -------------------------------------------------------------------------
 
     def score_many(
-        self, articles: Iterable[Article | dict[str, Any] | str], *, workers: int = 1, corpus: CorpusStats | None = None
+        self,
+        articles: Iterable[Article | dict[str, Any] | str],
+        *,
+        workers: int = 1,
+        corpus: CorpusStats | None = None,
+        force_workers: bool = False,
+        article_timeout: float = 60.0,
     ) -> Iterator[Report]:
-        """Reports in input order. Memory stays bounded: at most a few articles per worker are in flight.
+        """Reports in input order, with bounded memory: the input is read only as far as the scoring has got.
 
         Articles may be `Article`s, records (dicts, extra fields kept as `meta`) or strings; one without an id
-        takes its position in the input ("0", "1", ...)."""
+        takes its position in the input ("0", "1", ...). `workers=N` scores on N processes (at most one per
+        CPU unless `force_workers`); a worker that dies or spends over `article_timeout` seconds on one
+        article is replaced, and that article's report carries the error (see `reliability.pool`)."""
         articles = (as_article(a, str(i)) for i, a in enumerate(articles))
+        workers = usable_workers(workers, force_workers)
         if workers <= 1:
             for article in articles:
                 yield self.score(article, corpus)
             return
-        yield from self._score_in_pool(((article, corpus, None) for article in articles), workers)
+        yield from WorkerPool(self, workers, corpus, article_timeout).imap((a, None) for a in articles)
 
     def score_corpus(self, articles: Iterable[Article], *, workers: int = 1) -> Iterator[Report]:
         """Score a batch as a whole, in two passes; Reports come in input order, ids unchanged.
@@ -169,31 +182,15 @@ class Engine:
         corpus = collector.stats()
         contexts = story_contexts(sketches, story_labels(sketches))
         del sketches
+        workers = usable_workers(workers)
         if workers > 1:
             kept.clear()  # Documents do not cross into worker processes
-            yield from self._score_in_pool(
-                ((article, corpus, story) for article, story in zip(articles, contexts, strict=True)), workers
-            )
+            yield from WorkerPool(self, workers, corpus).imap(zip(articles, contexts, strict=True))
             return
         for i, article in enumerate(articles):
             started = time.perf_counter()
             document = kept.pop(i, None) or Document(article)
             yield self._score_document(document, corpus, contexts[i], started)
-
-    def _score_in_pool(
-        self, jobs: Iterable[tuple[Article, CorpusStats | None, StoryContext | None]], workers: int
-    ) -> Iterator[Report]:
-        """Reports of (article, corpus, story) jobs from a worker pool, in order; a few jobs per worker in flight."""
-        window: deque[Future[Report]] = deque()
-        with ProcessPoolExecutor(
-            workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(self.settings,)
-        ) as pool:
-            for job in jobs:
-                window.append(pool.submit(_score_in_worker, *job))
-                if len(window) >= workers * 4:
-                    yield window.popleft().result()
-            while window:
-                yield window.popleft().result()
 
 
 def as_article(item: Article | dict[str, Any] | str, default_id: str) -> Article:
@@ -216,26 +213,6 @@ def _validate(result: object, check: Check, text_length: int) -> None:
         spans = [f, *(r for r in f.related if r.article is None)]  # a span in another article is that one's
         if any(s.end > text_length for s in spans):
             raise ValueError(f"finding {f.code} span beyond the text ({text_length} characters)")
-
-
-def _pool_context() -> multiprocessing.context.BaseContext | None:
-    """The platform's default start method, except once torch (the semantic extra) is loaded: a fork of a
-    process whose torch has started its thread pool deadlocks in the child (measured), so workers are
-    spawned — and a script that asks for workers then needs `if __name__ == "__main__":`."""
-    return multiprocessing.get_context("spawn") if "torch" in sys.modules else None
-
-
-_worker_engine: Engine | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _worker_engine
-    _worker_engine = Engine(settings)
-
-
-def _score_in_worker(article: Article, corpus: CorpusStats | None, story: StoryContext | None = None) -> Report:
-    assert _worker_engine is not None
-    return _worker_engine._score_document(Document(article), corpus, story, time.perf_counter())
 
 
 def _sketch_or_empty(build, document: Document):  # noqa: ANN001, ANN202 - build_sketch is imported lazily
