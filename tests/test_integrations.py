@@ -1,0 +1,75 @@
+"""Scale-out integrations: the batch scorer gives the plain engine's reports, on its own and on Ray Data."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from reliability.config import Settings
+from reliability.engine import Engine
+from reliability.integrations.batch import ReliabilityScorer
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+SETTINGS = {"load_entrypoints": False, "semantic": False}
+
+
+def _records() -> list[dict]:
+    feed = [json.loads(line) for line in (EXAMPLES / "feed.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    files = [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted(EXAMPLES.glob("*.txt"))]
+    return feed + files
+
+
+def _expected() -> list[dict]:
+    from reliability.models import Article
+
+    engine = Engine(Settings.load(**SETTINGS))
+    return [json.loads(engine.score(Article.model_validate(r)).model_dump_json()) for r in _records()]
+
+
+def _comparable(report: dict) -> dict:
+    """A report without its timings, which differ run to run."""
+    report = dict(report, engine={**report["engine"], "elapsed_ms": 0})
+    report["checks"] = [dict(c, elapsed_ms=0) for c in report["checks"]]
+    return report
+
+
+def test_the_batch_scorer_gives_the_engines_reports_as_columns():
+    records = _records()
+    columns = {key: [r.get(key) for r in records] for key in ("id", "text", "title", "source")}
+    out = ReliabilityScorer(SETTINGS)(columns)
+    expected = _expected()
+    assert out["id"] == [r["id"] for r in records]
+    assert [_comparable(json.loads(r)) for r in out["report"]] == [_comparable(r) for r in expected]
+    for i, report in enumerate(expected):
+        assert out["score"][i] == report["score"] and out["label"][i] == report["label"]
+        for check in report["checks"]:
+            score = out[f"score_{check['name']}"][i]
+            assert score == check["score"] or (check["score"] is None and math.isnan(score))
+        assert json.loads(out["findings"][i]) == [f for c in report["checks"] for f in c["findings"]]
+        assert json.loads(out["errors"][i]) == {}
+
+
+def test_missing_optional_fields_and_bytes_are_read_as_articles():
+    out = ReliabilityScorer(SETTINGS)({"id": [1, 2], "text": [b"Officials met on Tuesday.", None], "source": [float("nan"), "x.org"]})
+    assert out["id"] == ["1", "2"] and out["source"] == [None, "x.org"]
+    assert json.loads(out["report"][1])["checks"]  # an empty text still gets a report
+
+
+def test_ray_data_map_batches_gives_the_plain_engines_reports():
+    ray = pytest.importorskip("ray", reason="the ray extra is not installed: pip install -e '.[ray]'")
+    from reliability.integrations.ray import ReliabilityScorer as RayScorer
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        dataset = ray.data.from_items(_records())
+        rows = dataset.map_batches(
+            RayScorer, fn_constructor_kwargs={"settings": SETTINGS}, concurrency=2, batch_size=2
+        ).take_all()
+    finally:
+        ray.shutdown()
+    by_id = {row["id"]: _comparable(json.loads(row["report"])) for row in rows}
+    assert by_id == {r["id"]: _comparable(r) for r in _expected()}
