@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
@@ -47,18 +46,25 @@ def test_the_batch_scorer_gives_the_engines_reports_as_columns():
     for i, report in enumerate(expected):
         assert out["score"][i] == report["score"] and out["label"][i] == report["label"]
         for check in report["checks"]:
-            score = out[f"score_{check['name']}"][i]
-            assert score == check["score"] or (check["score"] is None and math.isnan(score))
-        assert json.loads(out["findings"][i]) == [f for c in report["checks"] for f in c["findings"]]
-        assert json.loads(out["errors"][i]) == {}
+            assert out[f"{check['name']}_score"][i] == check["score"]
+        findings = sorted((f for c in report["checks"] for f in c["findings"]), key=lambda f: (f["start"], f["end"], f["check"]))
+        assert json.loads(out["findings"][i]) == findings
+        assert out["failed_checks"][i] == ""
 
 
-def test_missing_optional_fields_and_bytes_are_read_as_articles():
-    out = ReliabilityScorer(SETTINGS)({"id": [1, 2], "text": [b"Officials met on Tuesday.", None], "source": [float("nan"), "x.org"]})
+def test_missing_fields_bytes_and_extra_columns_are_read_as_articles():
+    import numpy as np
+
+    scorer = ReliabilityScorer(SETTINGS)
+    out = scorer({"id": np.array([1, 2]), "text": [b"Officials met on Tuesday.", None], "source": [float("nan"), "x.org"],
+                  "author": ["A. Writer", None]})
     assert out["id"] == ["1", "2"] and out["source"] == [None, "x.org"]
+    assert json.loads(out["meta"][0]) == {"author": "A. Writer"} and out["meta"][1] == ""
     assert json.loads(out["report"][1])["checks"]  # an empty text still gets a report
+    assert list(scorer({"id": [], "text": []})) == scorer.columns
 
 
+@pytest.mark.slow  # a local Ray takes about a minute to start and stop
 def test_ray_data_map_batches_gives_the_plain_engines_reports():
     ray = pytest.importorskip("ray", reason="the ray extra is not installed: pip install -e '.[ray]'")
     from reliability.integrations.ray import ReliabilityScorer as RayScorer
@@ -73,3 +79,15 @@ def test_ray_data_map_batches_gives_the_plain_engines_reports():
         ray.shutdown()
     by_id = {row["id"]: _comparable(json.loads(row["report"])) for row in rows}
     assert by_id == {r["id"]: _comparable(r) for r in _expected()}
+
+
+def _score_partition(records):
+    return ReliabilityScorer(SETTINGS).rows(records)
+
+
+@pytest.mark.slow  # starts a process pool that imports the package afresh
+def test_dask_bag_map_partitions_gives_the_plain_engines_reports():
+    bag = pytest.importorskip("dask.bag", reason="the dask extra is not installed: pip install -e '.[dask]'")
+    rows = bag.from_sequence(_records(), npartitions=3).map_partitions(_score_partition).compute(scheduler="processes", num_workers=2)
+    assert [row["id"] for row in rows] == [r["id"] for r in _records()]
+    assert [_comparable(json.loads(row["report"])) for row in rows] == [_comparable(r) for r in _expected()]

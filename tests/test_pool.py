@@ -92,6 +92,7 @@ def test_a_worker_stuck_on_an_article_is_replaced(make_engine):
     assert all(r.checks[0].error is None for i, r in enumerate(reports) if i != 5)
 
 
+@pytest.mark.slow  # spawned workers import the package afresh
 def test_spawned_workers_rebuild_the_engine_with_its_plugins(make_engine):
     engine = make_engine(Provides(Tripwire()), checks=["tripwire"])
     pool = WorkerPool(engine, 2, context=multiprocessing.get_context("spawn"))

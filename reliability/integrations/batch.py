@@ -1,16 +1,13 @@
-"""Articles as columns in, report fields as columns out: what Ray Data, Dask and Spark pass around.
+"""Articles as columns in, report rows as columns out: what Ray Data, Dask and Spark pass around.
 
 A batch is a mapping of equal-length columns (a dict of lists or numpy arrays, or a pandas DataFrame)
 with an `id` and a `text` column and, optionally, `title`, `source`, `url`, `published` and
-`language`. The scorer builds its Engine once, when it is constructed (once per Ray actor, Dask
-partition or Spark task), and returns one row per article, in order:
-
-- `id`, `source`, `score` (0-100), `label`;
-- `score_<check>` for every check the engine runs (NaN where the check failed);
-- `findings`: the article's findings as a JSON array (each with its `check`, `code`, `severity`,
-  `message`, `start`, `end`, `confidence` and `related` spans);
-- `errors`: a JSON object of the checks that failed and why (`{}` when none did);
-- `report`: the whole report as JSON, exactly what `reliability score --format jsonl` writes.
+`language`; any other column is carried to the report's `meta`, as for any record. The scorer builds
+its Engine once, when it is constructed (once per Ray actor, Dask partition or Spark task), and
+returns one row per article, in order: the columns of `Report.to_row()` (`id`, `source`, `score`,
+`label`, a `<check>_score` per check, ...), `findings` (the article's findings as a JSON array: check,
+code, severity, message, start, end, confidence, related spans) and `report` (the whole report as
+JSON, exactly what `reliability score --format jsonl` writes).
 """
 
 from __future__ import annotations
@@ -24,8 +21,6 @@ from reliability.config import Settings
 from reliability.engine import Engine
 from reliability.models import Article, Report
 
-ARTICLE_COLUMNS = ("title", "source", "url", "published", "language")
-
 
 class ReliabilityScorer:
     """A callable that scores a batch of articles; construct once per worker (a Ray actor, a Spark task)."""
@@ -34,52 +29,47 @@ class ReliabilityScorer:
         if not isinstance(settings, Settings):
             settings = Settings.load(**dict(settings or {}))
         self.engine = Engine(settings, plugins=plugins)
-        self.check_names = [check.name for check in self.engine.checks]
 
     def __call__(self, batch: Mapping[str, Any]) -> dict[str, list[Any]]:
-        return report_columns((self.engine.score(a) for a in articles_from(batch)), self.check_names)
+        rows = self.rows(_records(batch))
+        columns = list(rows[0]) if rows else self.columns
+        return {key: [row[key] for row in rows] for key in columns}
+
+    def rows(self, records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Records (dicts with `id`, `text`, ...) in, one dict of report columns per record out: for a Dask
+        bag's partitions and other row-wise frameworks."""
+        return [_row(report) for report in self.engine.score_many(dict(r) for r in records)]
+
+    @property
+    def columns(self) -> list[str]:
+        """The output columns, in order (what a Spark schema must list)."""
+        return list(_row(self.engine.score(Article(id="", text=""))))
 
 
-def articles_from(batch: Mapping[str, Any]) -> list[Article]:
-    """The batch's rows as Articles; a missing, null or NaN optional field is left unset."""
-    ids, texts = list(batch["id"]), list(batch["text"])
-    optional = {name: list(batch[name]) for name in ARTICLE_COLUMNS if name in batch}
-    return [
-        Article(id=str(ids[i]), text=_text(texts[i]), **{k: _optional(v[i]) for k, v in optional.items()})
-        for i in range(len(ids))
-    ]
+def _row(report: Report) -> dict[str, Any]:
+    findings = [f.model_dump(mode="json") for f in report.findings]
+    return {**report.to_row(), "findings": json.dumps(findings, ensure_ascii=False), "report": report.model_dump_json()}
 
 
-def report_columns(reports: Iterable[Report], check_names: list[str]) -> dict[str, list[Any]]:
-    """One row per report, in the columns the module docstring lists."""
-    columns: dict[str, list[Any]] = {
-        name: [] for name in ("id", "source", "score", "label", *(f"score_{c}" for c in check_names),
-                              "findings", "errors", "report")
-    }
-    for report in reports:
-        by_name = {result.name: result for result in report.checks}
-        columns["id"].append(report.id)
-        columns["source"].append(report.source)
-        columns["score"].append(report.score)
-        columns["label"].append(report.label)
-        for name in check_names:
-            result = by_name.get(name)
-            columns[f"score_{name}"].append(result.score if result and result.score is not None else math.nan)
-        findings = [f.model_dump(mode="json") for result in report.checks for f in result.findings]
-        columns["findings"].append(json.dumps(findings, ensure_ascii=False))
-        columns["errors"].append(json.dumps({r.name: r.error for r in report.checks if r.error}, ensure_ascii=False))
-        columns["report"].append(report.model_dump_json())
-    return columns
+def _records(batch: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The batch's rows as records; null and NaN fields left out, numpy values made plain Python."""
+    columns = {str(name): list(batch[name]) for name in batch}
+    count = len(columns.get("id", columns.get("text", [])))
+    records = []
+    for i in range(count):
+        plain = {name: _plain(values[i]) for name, values in columns.items()}
+        record = {name: value for name, value in plain.items() if not _missing(value)}
+        record["id"] = str(record.get("id", i))
+        text = record.get("text", "")
+        record["text"] = text.decode("utf-8", errors="replace") if isinstance(text, bytes) else str(text)
+        records.append(record)
+    return records
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return "" if _missing(value) else str(value)
-
-
-def _optional(value: Any) -> str | None:
-    return None if _missing(value) else str(value)
+def _plain(value: Any) -> Any:
+    if hasattr(value, "tolist"):  # a numpy scalar or array (a list column)
+        return value.tolist()
+    return value
 
 
 def _missing(value: Any) -> bool:

@@ -13,7 +13,7 @@
     reports.write_parquet("reports/")                        # id, score, label, score_<check>, findings, ...
 
 The columns are those of `reliability.integrations.batch`. Needs the `ray` extra
-(`pip install "reliability[ray]"`).
+(`pip install "news-reliability[ray]"`).
 """
 
 from __future__ import annotations
