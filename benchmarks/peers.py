@@ -19,6 +19,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate  # noqa: E402
 
 
+def gopher_repetition_rate(articles: list) -> float | None:
+    """docs/s of datatrove's GopherRepetitionFilter on `articles` (None without datatrove): the yardstick
+    throughput.py states its ratios against, measured in the same run."""
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters import GopherRepetitionFilter
+    except ImportError:
+        return None
+    peer = GopherRepetitionFilter()
+    peer.filter(Document(text=articles[0].text, id="warm-up"))
+    documents = [Document(text=a.text, id=a.id) for a in articles]
+    start = time.perf_counter()
+    for document in documents:
+        peer.filter(document)
+    return len(documents) / (time.perf_counter() - start)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)

@@ -3,15 +3,18 @@
 Prints docs/s for: building the shared Document (blocks, sentences, words: the one analysis pass);
 each check alone on a freshly built Document (so it pays for the lazy views it uses); the whole
 suite end to end through `Engine.score_many` (one process, then a worker pool); and the process's
-peak memory. With the semantic extra installed, the same for off_topic and the suite with the
-sentence-embedding model, on the first --semantic-articles articles (it is some 40 times slower).
+memory while streaming --stream-articles articles. With the semantic extra installed, the same for
+off_topic and the suite with the sentence-embedding model, on the first --semantic-articles articles.
+When datatrove is installed (see peers.py), datatrove's GopherRepetitionFilter is timed on the same
+articles right before each suite figure, and every suite figure is also given as a ratio to it: on a
+shared machine absolute figures drift with the load, ratios measured side by side hold better.
 Run: python benchmarks/throughput.py [--articles 1000] [--workers 2] [--semantic-articles 100]
+     [--stream-articles 10000]
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import time
 from pathlib import Path
@@ -19,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate  # noqa: E402
+from peers import gopher_repetition_rate  # noqa: E402
 
 from reliability.check import CheckContext  # noqa: E402
 from reliability.config import Settings  # noqa: E402
@@ -37,11 +41,18 @@ def current_rss_mb() -> float:
     return float("nan")
 
 
+def versus_peer(label: str, count: int, seconds: float, peer: float | None) -> None:
+    """One suite figure, and its ratio to the peer's rate measured just before it."""
+    ratio = f"   {count / seconds / peer:>5.2f}x GopherRepetitionFilter ({peer:,.0f} docs/s)" if peer else ""
+    print(f"{label:<44}{rate(count, seconds)}{ratio}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--semantic-articles", type=int, default=100)
+    parser.add_argument("--stream-articles", type=int, default=10_000, help="articles streamed for the memory figure (0: skip)")
     args = parser.parse_args()
     articles = list(generate(args.articles))
     mean_kb = sum(len(a.text.encode()) for a in articles) / len(articles) / 1024
@@ -69,23 +80,37 @@ def main() -> None:
             check.run(document, context)
         print(f"{'check ' + check.name:<44}{rate(len(documents), time.perf_counter() - start)}")
 
-    rss_before = current_rss_mb()
+    peer = gopher_repetition_rate(articles)
     start = time.perf_counter()
-    for count, _ in enumerate(engine.score_many(articles), 1):
-        if count == len(articles) // 5:
-            rss_early = current_rss_mb()
-    elapsed = time.perf_counter() - start
-    print(f"{'whole suite, one process (score_many)':<44}{rate(len(articles), elapsed)}")
-    print(f"  memory while streaming: {rss_early:.0f} MB after {len(articles) // 5} articles, "
-          f"{current_rss_mb():.0f} MB after {len(articles)} (before: {rss_before:.0f} MB)")
+    for _ in engine.score_many(articles):
+        pass
+    single = time.perf_counter() - start
+    versus_peer("whole suite, one process (score_many)", len(articles), single, peer)
     if args.workers > 1:
+        peer = gopher_repetition_rate(articles)
         start = time.perf_counter()
         for _ in engine.score_many(articles, workers=args.workers):
             pass
-        print(f"{f'whole suite, {args.workers} worker processes':<44}{rate(len(articles), time.perf_counter() - start)}")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak memory (max RSS of this process): {peak:.0f} MB; checks: {', '.join(c.name for c in engine.checks)}")
+        pooled = time.perf_counter() - start
+        versus_peer(f"whole suite, {args.workers} worker processes", len(articles), pooled, peer)
+        print(f"  {args.workers} workers / one process: {single / pooled:.2f}x")
+    if args.stream_articles:
+        stream_memory(engine, args.stream_articles)
+    print(f"checks: {', '.join(c.name for c in engine.checks)}")
     semantic(articles[: args.semantic_articles])
+
+
+def stream_memory(engine: Engine, count: int) -> None:
+    """RSS while streaming `count` generated articles through score_many, the reports dropped as they come."""
+    marks = {1_000, count}
+    seen = {}
+    start = time.perf_counter()
+    for n, _ in enumerate(engine.score_many(generate(count, seed=11)), 1):
+        if n in marks:
+            seen[n] = current_rss_mb()
+    elapsed = time.perf_counter() - start
+    figures = ", ".join(f"{rss:.0f} MB after {n:,}" for n, rss in sorted(seen.items()))
+    print(f"  memory while streaming {count:,} articles (one process, {rate(count, elapsed).strip()}): {figures}")
 
 
 def semantic(articles: list) -> None:
@@ -106,10 +131,11 @@ def semantic(articles: list) -> None:
     for document in documents:
         check.run(document, CheckContext(encoder=encoder))
     print(f"{'check off_topic (encoding included)':<44}{rate(len(documents), time.perf_counter() - start)}")
+    peer = gopher_repetition_rate(articles)
     start = time.perf_counter()
     for _ in engine.score_many(articles):
         pass
-    print(f"{'whole suite, one process':<44}{rate(len(articles), time.perf_counter() - start)}")
+    versus_peer("whole suite, one process", len(articles), time.perf_counter() - start, peer)
 
 
 if __name__ == "__main__":
