@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpus import generate  # noqa: E402
-from reliability.engine import Engine  # noqa: E402
-from reliability.store import Store  # noqa: E402
+from benchmarks.corpus import generate
+from reliability.engine import Engine
+from reliability.store import Store
 
 SOURCES = 500
 MONTHS = [f"{2025 + m // 12}-{m % 12 + 1:02d}-15" for m in range(24)]

@@ -66,9 +66,14 @@ def split_by_source(examples: Sequence[Example], dev_share: float = 0.25) -> tup
 
 def fit(
     train: Sequence[Example], dev: Sequence[Example], *, checks: Iterable[str] | None = None,
-    calibration: str = "platt", name: str = "model", provenance: dict | None = None,
+    calibration: str = "platt", name: str = "model", provenance: dict | None = None, scores_only: bool = False,
 ) -> dict:
-    """The model as a JSON-ready dict; `checks` limits the inputs to those checks' scores and metrics."""
+    """The model as a JSON-ready dict; `checks` limits the inputs to those checks' scores and metrics.
+
+    `scores_only` keeps to the check scores, with weights that cannot be negative (an input that
+    would get one is left out and the model refitted): a check can then only lower the score by
+    finding more wrong, never raise it, whatever correlates the training data holds.
+    """
     import numpy as np
     from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
@@ -79,6 +84,8 @@ def fit(
     wanted = set(checks) if checks is not None else None
     train_raw = [raw_features(e.results) for e in train]
     names = sorted({f for row in train_raw for f in row if wanted is None or f.split(".", 1)[0] in wanted})
+    if scores_only:
+        names = [f for f in names if f.endswith(".score")]
     x = np.array([[signed_log1p(row.get(f, math.nan)) for f in names] for row in train_raw])
     mean = np.nanmean(x, axis=0)
     scale = np.nanstd(x, axis=0)
@@ -94,10 +101,20 @@ def fit(
     y_train, y_dev = [e.label for e in train], [e.label for e in dev]
     fitted = []
     for c in C_GRID:
-        lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(z_train, y_train)
-        fitted.append((roc_auc(y_dev, lr.decision_function(z_dev)), c, lr))
-    dev_auc, best_c, lr = max(fitted, key=lambda t: (t[0], -t[1]))
-    dev_logits = lr.decision_function(z_dev)
+        used = np.ones(len(names), dtype=bool)
+        while True:
+            lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(z_train[:, used], y_train)
+            negative = np.flatnonzero(used)[lr.coef_[0] < 0]
+            if not scores_only or not len(negative) or used.sum() == len(negative):
+                break
+            used[negative] = False
+        coefficients = np.zeros(len(names))
+        coefficients[used] = lr.coef_[0]
+        fitted.append((roc_auc(y_dev, lr.decision_function(z_dev[:, used])), c, coefficients, float(lr.intercept_[0])))
+    dev_auc, best_c, coefficients, intercept = max(fitted, key=lambda t: (t[0], -t[1]))
+    if scores_only:
+        coefficients = np.maximum(coefficients, 0.0)  # every input left out, if all went negative
+    dev_logits = z_dev @ coefficients + intercept
     if calibration == "platt":
         platt = LogisticRegression(C=1e6, max_iter=5000).fit(dev_logits.reshape(-1, 1), y_dev)
         table = {"method": "platt", "a": float(platt.coef_[0][0]), "b": float(platt.intercept_[0])}
@@ -116,8 +133,9 @@ def fit(
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],
         "clip": CLIP,
-        "coefficients": [round(float(v), 6) for v in lr.coef_[0]],
-        "intercept": round(float(lr.intercept_[0]), 6),
+        "coefficients": [round(float(v), 6) for v in coefficients],
+        "intercept": round(intercept, 6),
+        "inputs": "check scores, weights >= 0" if scores_only else "check scores and metrics",
         "regularisation_C": best_c,
         "calibration": table,
         "training": {"train_articles": len(train), "dev_articles": len(dev), "dev_roc_auc": round(dev_auc, 4)},

@@ -53,7 +53,9 @@ def reliability_overall_score(results: list, settings: Settings) -> float | None
     :param results: the article's `CheckResult` list, sorted by check name; crashed checks have
         `score is None`.
     :param settings: the engine's settings (weights are already applied to `results`).
-    :return: a score in 0..100, or None to let the next implementation (finally the built-in) decide.
+    :return: a score in 0..100; or a `reliability.scoring.Scored` (the score and an `Explanation`, which
+        the report carries: a bare number leaves the report without one); or None to let the next
+        implementation (finally the built-in: the formula, or the model `scoring` names) decide.
 
     Since 0.1. Example::
 

@@ -65,7 +65,7 @@ def reliability_overall_score(results: list[CheckResult], settings: object) -> S
     return Scored(model.score(results), model.explain(results))
 
 
-def scoring_model(scoring: str):  # noqa: ANN201 - reliability.learned is imported only when a model is used
+def scoring_model(scoring: str):
     """The model a `scoring` setting names (None for the formula); loaded once per file.
 
     Raises `reliability.learned.ModelError` when the model file is missing or malformed.

@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 from urllib.parse import urlparse
 
 from reliability.models import Report
@@ -89,8 +90,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         f"""INSERT INTO source_months SELECT source, {_MONTH_OF.format(row='reports')} AS m, COUNT(*), SUM(score),
             SUM(score * score), SUM(label = 'low'), SUM(label = 'medium'), SUM(label = 'high') FROM reports
             GROUP BY source, m""",
-        f"INSERT INTO source_bands SELECT source, {_BAND.format(row='reports')} AS band, COUNT(*) FROM reports "
-        "GROUP BY source, band",
+        (f"INSERT INTO source_bands SELECT source, {_BAND.format(row='reports')} AS band, COUNT(*) FROM reports "
+         "GROUP BY source, band"),
         "INSERT INTO source_checks SELECT source, name, SUM(score), COUNT(*) FROM check_scores GROUP BY source, name",
         "INSERT INTO source_codes SELECT source, code, SUM(count) FROM finding_counts GROUP BY source, code",
         f"""CREATE TRIGGER report_added AFTER INSERT ON reports BEGIN {_report_totals('NEW', '+')} END""",
@@ -229,7 +230,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

@@ -131,6 +131,10 @@ def test_cli_fit_learns_a_model_that_separates_and_scores(tmp_path, capsys):
     assert main(["score", str(EXAMPLES / "budget-printed-twice.txt"), "--scoring", str(out), "--semantic", "off",
                  "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["explanation"]["scoring"] == "model"
+    assert main(["fit", str(labelled), "--out", str(out), "--semantic", "off", "--scores-only"]) == 0
+    model = json.loads(out.read_text())
+    assert all(f.endswith(".score") for f in model["features"]) and min(model["coefficients"]) >= 0
+    assert model["coefficients"][model["features"].index("duplication.score")] > 0
 
 
 def test_cli_fit_names_a_bad_line(tmp_path, capsys):

@@ -4,11 +4,12 @@ import csv
 import io
 import json
 
+from test_store import make_report
+
 from reliability.cli import main
 from reliability.profiles import SourceRollup, profiles
 from reliability.render.sources import to_csv, to_html, to_text
 from reliability.store import Store
-from test_store import make_report
 
 
 def filled_store() -> Store:

@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from evaluation.scoring.cache import cached_reports
+from evaluation.scoring.cache import cached_reports, code_version
 from evaluation.scoring.data import FAKES, PMACINEC, TASKS, WEBIS, build
 from reliability.engine import Engine
 from reliability.fitting import ECE_BINS, Example, calibration_error, fit, roc_auc
@@ -54,14 +54,15 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/work/data-scores"))
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--task", choices=TASKS, default="outlet", help="which labels (evaluation.scoring.data.build)")
-    parser.add_argument("--write", action="store_true", help="save the platt-calibrated model as the shipped default")
+    parser.add_argument("--write", choices=("platt", "isotonic", "scores"),
+                        help="save this variant as the shipped default model")
     args = parser.parse_args()
 
     labelled = build(args.mirror, args.task)
     engine = Engine(semantic=False, load_entrypoints=False, checks=list(BUILTIN_CHECKS))
     articles = [Article(id=a.id, text=a.text, title=a.title, source=a.source, url=a.url, published=a.published)
                 for a in labelled]
-    reports = cached_reports(engine, articles, args.cache / "reports.jsonl", workers=args.workers)
+    reports = cached_reports(engine, articles, args.cache / f"reports-{code_version()}.jsonl", workers=args.workers)
     splits: dict[str, list[Example]] = {"train": [], "dev": [], "test": []}
     for a in labelled:
         results = [r for r in reports[a.id].checks if r.name in BUILTIN_CHECKS]  # a cache may hold plugins' too
@@ -80,31 +81,36 @@ def main() -> None:
     rows = [measure("article length alone (words)", _length, splits["train"], splits["test"], False),
             measure("formula (score / 100)", _formula, splits["train"], splits["test"], True)]
     models = {}
-    for calibration in ("platt", "isotonic"):
+    for variant, calibration, scores_only in (("platt", "platt", False), ("isotonic", "isotonic", False),
+                                              ("scores", "platt", True)):
         model = fit(splits["train"], splits["dev"], checks=BUILTIN_CHECKS, calibration=calibration,
-                    name=f"default-{calibration}", provenance=provenance)
+                    name=f"default-{variant}", provenance=provenance, scores_only=scores_only)
         scorer = ScoringModel(model, model["name"])
-        models[calibration] = model
-        rows.append(measure(f"model, {calibration} calibration", lambda e, s=scorer: s.score(e.results) / 100,
+        models[variant] = model
+        rows.append(measure(f"model {variant}, {calibration} calibration", lambda e, s=scorer: s.score(e.results) / 100,
                             splits["train"], splits["test"], True) | {"dev_roc_auc": model["training"]["dev_roc_auc"]})
     test_corpora = sorted({a.corpus for a in labelled if a.split == "test"})
-    scorer = ScoringModel(models["platt"], "default")
     for corpus in test_corpora:
         rows_c = [(e, a) for e, a in zip(splits["test"], [a for a in labelled if a.split == "test"], strict=True)
                   if a.corpus == corpus]
         labels = [e.label for e, _ in rows_c]
         if len(set(labels)) == 2:
-            print(f"test corpus {corpus}: {len(rows_c)} articles, model AUC "
-                  f"{roc_auc(labels, [scorer.score(e.results) for e, _ in rows_c]):.3f}, length AUC "
+            aucs = ", ".join(f"{v} {roc_auc(labels, [ScoringModel(m, v).score(e.results) for e, _ in rows_c]):.3f}"
+                             for v, m in models.items())
+            print(f"test corpus {corpus}: {len(rows_c)} articles, model AUC {aucs}; formula "
+                  f"{roc_auc(labels, [_formula(e) for e, _ in rows_c]):.3f}; length "
                   f"{roc_auc(labels, [_length(e) for e, _ in rows_c]):.3f}")
     for row in rows:
         print(json.dumps(row))
-    weights = sorted(zip(models["platt"]["features"], models["platt"]["coefficients"], strict=True), key=lambda t: -abs(t[1]))
-    print("largest coefficients (per standard deviation):", ", ".join(f"{f} {c:+.2f}" for f, c in weights[:12]))
+    for variant, model in models.items():
+        weights = sorted(zip(model["features"], model["coefficients"], strict=True), key=lambda t: -abs(t[1]))
+        print(f"largest coefficients of {variant} (per standard deviation):",
+              ", ".join(f"{f} {c:+.2f}" for f, c in weights[:10]))
     if args.write:
-        models["platt"]["name"] = "default"
-        models["platt"]["test"] = rows[2]
-        DEFAULT_MODEL.write_text(json.dumps(models["platt"], indent=1) + "\n", encoding="utf-8")
+        chosen = models[args.write]
+        chosen["name"] = "default"
+        chosen["test"] = rows[2 + list(models).index(args.write)]
+        DEFAULT_MODEL.write_text(json.dumps(chosen, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {DEFAULT_MODEL}", file=sys.stderr)
 
 

@@ -7,8 +7,18 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+import reliability
 from reliability.engine import Engine
 from reliability.models import Article, Report
+
+
+def code_version() -> str:
+    """A hash of the code that makes reports (the checks and the Document), naming the cache it fills."""
+    package = Path(reliability.__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted([*package.glob("checks/**/*.py"), *package.glob("checks/**/*.json"), package / "document.py"]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def article_key(article: Article) -> str:

@@ -12,7 +12,7 @@ from reliability.cli.common import EXIT_OK, UsageError, build_engine
 LABELS = {"1": 1, "reliable": 1, "true": 1, "0": 0, "unreliable": 0, "false": 0}
 
 
-def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
+def add_parser(commands) -> None:
     fit = commands.add_parser(
         "fit", help="learn a calibrated scoring model from labelled articles",
         description="Each JSONL line is an article (id, text, source, url, ...) plus 'label' (1/reliable or "
@@ -23,6 +23,8 @@ def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
     fit.add_argument("paths", nargs="+", metavar="LABELLED.jsonl")
     fit.add_argument("--out", required=True, metavar="MODEL.json", help="where to write the model")
     fit.add_argument("--calibration", choices=("platt", "isotonic"), default="platt")
+    fit.add_argument("--scores-only", action="store_true",
+                     help="learn from the check scores alone, with weights that cannot be negative")
     fit.add_argument("--config", metavar="FILE", help="TOML settings file (which checks run, their options)")
     fit.add_argument("--checks", help="run only these checks, comma-separated")
     fit.add_argument("--semantic", choices=("auto", "on", "off"), default="auto")
@@ -44,6 +46,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     train, dev = split_by_source(unsplit)
     try:
         model = fit(examples["train"] + train, examples["dev"] + dev, calibration=args.calibration,
+                    scores_only=args.scores_only,
                     name=args.out.rsplit("/", 1)[-1].removesuffix(".json"),
                     provenance={"labelled": list(args.paths)})
     except ValueError as exc:

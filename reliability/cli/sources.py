@@ -13,7 +13,7 @@ from reliability.cli.stored import add_store_options, kept, open_store
 FORMATS = ("text", "json", "csv", "html")
 
 
-def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
+def add_parser(commands) -> None:
     sources = commands.add_parser("sources", help="per-source profiles of scored articles, or of the store")
     add_input_options(sources, paths_required=False)
     sources.add_argument("--reports", action="store_true", help="PATHs are JSONL reports from `score --format jsonl`")

@@ -14,7 +14,7 @@ def add_store_options(command: argparse.ArgumentParser, help_text: str) -> None:
     command.add_argument("--store", metavar="DB", help=help_text)
 
 
-def open_store(path: str):  # noqa: ANN201 - Store is imported lazily
+def open_store(path: str):
     from reliability.store import Store, StoreError
 
     try:
