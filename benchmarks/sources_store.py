@@ -84,7 +84,7 @@ def main() -> None:
         with Store(db) as store, jsonl.open("w", encoding="utf-8") as fh:
             import zlib
 
-            for (blob,) in store.db.execute("SELECT report FROM reports"):
+            for (blob,) in store.db.execute("SELECT report_json FROM bodies"):
                 fh.write(zlib.decompress(blob).decode() + "\n")
         peer = timed([sys.executable, "-m", "reliability", "sources", "--reports", str(jsonl)])
         print(f"peer: reliability sources --reports (the same {args.reports} reports as JSONL): {peer:.2f} s")
