@@ -74,6 +74,16 @@ def test_a_model_file_is_loaded_by_the_settings_and_explains_each_report(tmp_pat
         Engine(scoring=str(tmp_path / "missing.json"))
 
 
+def test_a_model_named_in_a_settings_file_is_found_beside_it(tmp_path, monkeypatch):
+    from reliability import Settings
+
+    (tmp_path / "tiny.json").write_text(json.dumps(MODEL))
+    (tmp_path / "reliability.toml").write_text('scoring = "tiny.json"\nsemantic = false\n')
+    monkeypatch.chdir(EXAMPLES)  # elsewhere: the path is read relative to the settings file, not here
+    report = Engine(Settings.load(tmp_path / "reliability.toml")).score("A short text. It has two sentences.")
+    assert report.explanation.model == "tiny"
+
+
 def test_the_formula_explains_which_checks_cost_points():
     report = Engine(semantic=False).score((EXAMPLES / "budget-printed-twice.txt").read_text())
     assert report.explanation.scoring == "formula" and report.explanation.baseline == 100.0
