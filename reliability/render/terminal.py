@@ -20,7 +20,7 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def render(report: Report, text: str, *, color: bool = False, width: int = 100) -> str:
     out = io.StringIO()
     console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
-    console.print(Panel(Group(_headline(report), _checks_table(report), *_reasons(report)),
+    console.print(Panel(Group(_headline(report), _checks_table(report), *_model_inputs(report), *_reasons(report)),
                         title=Text(printable(report.id), style="bold"),
                         subtitle=f"source: {printable(report.source)}" if report.source else None, expand=True))
     findings = ordered_findings(report)
@@ -64,14 +64,27 @@ def _headline(report: Report) -> Text:
 def _checks_table(report: Report) -> Table:
     table = Table(box=None, pad_edge=False, show_edge=False)
     for column, justify in (("check", "left"), ("score", "right"), ("", "left"), ("weight", "right"),
-                            ("findings", "right")):
+                            ("findings", "right"), ("points", "right")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    moved = report.explanation.checks if report.explanation else {}
     for check in report.checks:
         if check.error:
-            table.add_row(check.name, Text("failed", style="bold red"), Text(check.error, style="red"), "", "")
+            table.add_row(check.name, Text("failed", style="bold red"), Text(check.error, style="red"), "", "", "")
             continue
+        points = moved.get(check.name, 0.0)
         warnings = sum(1 for f in check.findings if f.severity != "info")
         style = "green" if (check.score or 0) >= 0.75 else "yellow" if (check.score or 0) >= 0.5 else "red"
         table.add_row(check.name, f"{check.score:.2f}", Text(bar(check.score), style=style), f"{check.weight:g}",
-                      f"{warnings}" + (f" +{len(check.findings) - warnings} info" if len(check.findings) > warnings else ""))
+                      f"{warnings}" + (f" +{len(check.findings) - warnings} info" if len(check.findings) > warnings else ""),
+                      f"{points:+.1f}" if abs(points) >= 0.05 else "")
     return table
+
+
+def _model_inputs(report: Report) -> list[Text]:
+    """For a learned score: where it starts (a typical article) and the inputs that moved it most."""
+    explanation = report.explanation
+    if explanation is None or explanation.scoring != "model":
+        return []
+    moved = ", ".join(f"{c.feature} {c.effect:+.1f}" for c in explanation.contributions[:4])
+    return [Text.assemble((f"model {printable(explanation.model or '')}: ", "bold"),
+                          (f"a typical article scores {explanation.baseline:.1f}; moved by {moved}", "dim"))]
