@@ -1,6 +1,6 @@
 """Rebuild and measure the shipped scoring model (reliability/default_model.json) from public data.
 
-    python -m evaluation.scoring [--mirror /work/.mirror] [--cache /work/data-scores] [--write]
+    python -m evaluation.scoring [--task outlet|veracity] [--mirror DIR] [--cache DIR] [--write VARIANT]
 
 Reads the labelled corpora of `evaluation.scoring.data` from their git mirrors (bring them in with
 `fetch`), scores every article once with the default checks (semantic model off, plugins off;
@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
+from evaluation.public import cache_dir
 from evaluation.scoring.cache import cached_reports, code_version
 from evaluation.scoring.data import FAKES, PMACINEC, TASKS, WEBIS, build
 from reliability.engine import Engine
@@ -50,13 +52,16 @@ def measure(name: str, score, train: list[Example], test: list[Example], probabi
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
-    parser.add_argument("--cache", type=Path, default=Path("/work/data-scores"))
+    parser.add_argument("--mirror", type=Path, default=os.environ.get("RELIABILITY_MIRROR") or None,
+                        help="folder of owner+name/repo git mirrors (default: $RELIABILITY_MIRROR)")
+    parser.add_argument("--cache", type=Path, default=cache_dir() / "scoring", help="where scored reports are kept")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--task", choices=TASKS, default="outlet", help="which labels (evaluation.scoring.data.build)")
     parser.add_argument("--write", choices=("platt", "isotonic", "scores"),
                         help="save this variant as the shipped default model")
     args = parser.parse_args()
+    if args.mirror is None:
+        parser.error("give --mirror or set RELIABILITY_MIRROR to the folder of git mirrors")
 
     labelled = build(args.mirror, args.task)
     engine = Engine(semantic=False, load_entrypoints=False, checks=list(BUILTIN_CHECKS))

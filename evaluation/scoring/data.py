@@ -60,7 +60,9 @@ class Repo:
 
     def __init__(self, mirror: Path, name: str, commit: str) -> None:
         candidates = [mirror / name / "repo" / ".git", mirror / name / "repo"]
-        self.git_dir = next((p for p in candidates if (p / "HEAD").exists()), candidates[-1])
+        self.git_dir = next((p for p in candidates if (p / "HEAD").exists()), None)
+        if self.git_dir is None:
+            raise FileNotFoundError(f"no mirror of {name.replace('+', '/')} under {mirror} (bring it in with fetch)")
         self.commit = commit
 
     def paths(self, folder: str) -> list[str]:
