@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate  # noqa: E402
-from throughput import current_rss_mb  # noqa: E402
+from corpus import generate
+from throughput import current_rss_mb
 
-from reliability.document import Document  # noqa: E402
-from reliability.story.grouping import story_labels  # noqa: E402
-from reliability.story.sketch import build_sketch  # noqa: E402
+from reliability.document import Document
+from reliability.story.grouping import story_labels
+from reliability.story.sketch import build_sketch
 
 
 def main() -> None:

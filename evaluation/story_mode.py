@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from importlib.resources import files
@@ -26,11 +25,11 @@ from reliability.models import Article
 SEED = 14
 
 
-def articles(reports):  # noqa: ANN001, ANN201
+def articles(reports):
     return [Article(id=r.id, text=r.text) for r in reports]
 
 
-def measure(reports, produced) -> dict:  # noqa: ANN001
+def measure(reports, produced) -> dict:
     """Splices found, warnings elsewhere, precision and recall, over aligned reports and Reports."""
     found = planted = false = 0
     for gold, report in zip(reports, produced, strict=True):
@@ -44,17 +43,20 @@ def measure(reports, produced) -> dict:  # noqa: ANN001
             "recall": found / planted if planted else 0.0, "precision": found / hits if hits else 1.0}
 
 
-def run(name: str, reports, engine) -> dict:  # noqa: ANN001
+def run(name: str, reports, engine, modes: str = "single,story") -> dict:
+    """Score the set in each mode (single-article, story) and print what was measured, as one JSON line."""
     from sklearn.metrics import adjusted_rand_score
 
     started = time.perf_counter()
-    single = measure(reports, list(engine.score_many(articles(reports))))
-    story_reports = list(engine.score_corpus(articles(reports)))
-    story = measure(reports, story_reports)
-    ari = adjusted_rand_score([r.story for r in reports], [r.story.id for r in story_reports])
-    result = {"set": name, "reports": len(reports), "stories": len({r.story for r in reports}),
-              "single": single, "story": story, "adjusted_rand": round(ari, 3),
-              "seconds": round(time.perf_counter() - started, 1)}
+    result: dict = {"set": name, "reports": len(reports), "stories": len({r.story for r in reports})}
+    if "single" in modes:
+        result["single"] = measure(reports, list(engine.score_many(articles(reports))))
+    if "story" in modes:
+        story_reports = list(engine.score_corpus(articles(reports)))
+        result["story"] = measure(reports, story_reports)
+        ari = adjusted_rand_score([r.story for r in reports], [r.story.id for r in story_reports])
+        result["adjusted_rand"] = round(ari, 3)
+    result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result), flush=True)
     return result
 
@@ -68,7 +70,7 @@ def sets() -> dict:
     }
 
 
-def fit(reports) -> dict:  # noqa: ANN001
+def fit(reports) -> dict:
     """Fit the story model on the sentences of the given (training) reports and choose its warning bar."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -95,7 +97,7 @@ def fit(reports) -> dict:  # noqa: ANN001
             s = suspect.sentence
             rows.append(values)
             labels.append(any(a < s.end and s.start < b for a, b in gold.splices))
-            groups.append((i, s.index == 0 or suspect is None, s.text.lstrip()[:1] in "\"“‘'"))
+            groups.append((i, s.index == 0, s.text.lstrip()[:1] in "\"“‘'"))
     x, y = np.array(rows), np.array(labels)
     means, scales = x.mean(axis=0), x.std(axis=0) + 1e-9
     clf = LogisticRegression(C=1.0, max_iter=1000).fit((x - means) / scales, y)
@@ -109,7 +111,7 @@ def fit(reports) -> dict:  # noqa: ANN001
                           f"one sentence of the topic's other event planted in half the reports, seed {SEED}"}
 
 
-def _precise_bar(p, y, groups, target: float = 0.92) -> float:  # noqa: ANN001
+def _precise_bar(p, y, groups, target: float = 0.92) -> float:
     """The lowest bar at which the article's most suspicious sentence (the rule `_verdicts` applies)
     warns with precision >= target on the training sentences."""
     best_by_article: dict[int, tuple[float, bool]] = {}
@@ -130,7 +132,8 @@ def _precise_bar(p, y, groups, target: float = 0.92) -> float:  # noqa: ANN001
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit the story model on ECB+ topics 1-35")
-    parser.add_argument("--sets", default="ecb_test,newswcl50,ecb_train")
+    parser.add_argument("--sets", default="ecb_test,newswcl50", help="any of ecb_test, newswcl50, ecb_train")
+    parser.add_argument("--modes", default="single,story", help="single, story or both (the default)")
     args = parser.parse_args()
     data = sets()
     if args.fit:
@@ -144,7 +147,7 @@ def main() -> None:
 
     engine = Engine(checks=["off_topic"], semantic=True)
     for name in args.sets.split(","):
-        run(name, data[name], engine)
+        run(name, data[name], engine, args.modes)
 
 
 if __name__ == "__main__":

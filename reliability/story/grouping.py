@@ -87,7 +87,7 @@ def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
     return dot / norms if norms else 0.0
 
 
-def _tfidf(sketches: Sequence[Sketch]):  # noqa: ANN202 - a scipy sparse matrix
+def _tfidf(sketches: Sequence[Sketch]):
     from scipy.sparse import csr_matrix
 
     n = len(sketches)
