@@ -6,7 +6,9 @@ and largest sketch payload, the process's RSS before, after the sketches and aft
 the time of each stage. The generated corpus draws on a small vocabulary (15 people, 12 places), so
 most of its terms are common and left out of the link search: this measures memory and cost, not
 grouping quality (evaluation/story_mode.py measures that on real reports).
-Run: python benchmarks/story_memory.py [--articles 10000]
+With `--copies K`, each sketch is kept K times (its arrays copied, its id changed), to measure the
+index and the grouping at K times the batch without analysing K times as many articles.
+Run: python benchmarks/story_memory.py [--articles 10000] [--copies 1]
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import platform
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -31,13 +34,17 @@ from reliability.story.sketch import build_sketch
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--copies", type=int, default=1)
     args = parser.parse_args()
     build_sketch(Document(next(generate(1, seed=99))))  # imports and lazy tables outside the measurement
-    print(f"{platform.processor() or platform.machine()}, {date.today()}, {args.articles:,} generated articles")
+    total = args.articles * args.copies
+    print(f"{platform.processor() or platform.machine()}, {date.today()}, {args.articles:,} generated articles"
+          + (f", each sketch kept {args.copies} times: {total:,} sketches" if args.copies > 1 else ""))
     before = current_rss_mb()
     started = time.perf_counter()
     sketches = [build_sketch(Document(article)) for article in generate(args.articles)]
     sketched = time.perf_counter() - started
+    sketches += [_copy(s, k) for k in range(1, args.copies) for s in sketches[: args.articles]]
     after_sketches = current_rss_mb()
     sizes = [s.nbytes for s in sketches]
     started = time.perf_counter()
@@ -46,9 +53,14 @@ def main() -> None:
     after_grouping = current_rss_mb()
     print(f"sketch payload: mean {sum(sizes) / len(sizes):,.0f} B, largest {max(sizes):,} B")
     print(f"RSS: {before:,.0f} MB before, {after_sketches:,.0f} MB with the sketches "
-          f"({(after_sketches - before) * 1024 * 1024 / args.articles:,.0f} B an article), {after_grouping:,.0f} MB after grouping")
+          f"({(after_sketches - before) * 1024 * 1024 / total:,.0f} B a sketch), {after_grouping:,.0f} MB after grouping")
     print(f"analysis + sketch: {sketched:,.1f} s ({args.articles / sketched:,.0f} docs/s); grouping: {grouped:,.1f} s; "
           f"{len(set(labels)):,} stories")
+
+
+def _copy(sketch, k: int):  # noqa: ANN001, ANN202
+    arrays = {name: getattr(sketch, name).copy() for name in ("terms", "weights", "names", "words", "minhash")}
+    return replace(sketch, article=f"{sketch.article}#{k}", **arrays)
 
 
 if __name__ == "__main__":

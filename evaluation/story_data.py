@@ -93,24 +93,37 @@ def load_newswcl() -> list[Report]:
     return reports
 
 
-def splice(reports: list[Report], seed: int = 14, share: float = 0.5, related: bool = True) -> list[Report]:
+def one_event_per_topic(reports: list[Report], seed: int = 14) -> tuple[list[Report], list[Report]]:
+    """ECB+ as a pipeline sees it: one of each topic's two events in the batch, the other held out as the
+    source of related splices (a sentence about last year's earthquake in today's earthquake report:
+    its reports are not in today's batch). Returns (batch, held out)."""
+    rng = random.Random(seed)
+    kept = {topic: rng.choice(["ecb", "ecbplus"]) for topic in sorted({r.topic for r in reports})}
+    batch = [r for r in reports if r.story == f"{r.topic}{kept[r.topic]}"]
+    return batch, [r for r in reports if r.story != f"{r.topic}{kept[r.topic]}"]
+
+
+def splice(
+    reports: list[Report], seed: int = 14, share: float = 0.5, related: bool = True, donors: list[Report] | None = None
+) -> list[Report]:
     """Plant one sentence of another story into `share` of the reports (chosen at random, fixed seed),
     at a random place after the first line. With `related`, the sentence comes from a story of the same
     topic when there is one (the hard case: the same kind of event, other names and facts); otherwise
-    from another topic. Every report gets its text; planted spans are recorded."""
+    from another topic. Donors come from `donors` when given (stories held out of the batch), else from
+    the batch itself. Every report gets its text; planted spans are recorded."""
     rng = random.Random(seed)
     by_topic: dict[str, list[Report]] = {}
-    for r in reports:
+    for r in (donors if donors is not None else reports):
         by_topic.setdefault(r.topic, []).append(r)
     out = []
     for r in reports:
         sentences = list(r.sentences)
         planted = None
         if rng.random() < share and len(sentences) >= 4:
-            donors = [d for d in by_topic[r.topic] if d.story != r.story] if related else []
-            if not donors:
-                donors = [d for d in reports if d.topic != r.topic]
-            donor = rng.choice(donors)
+            pool = [d for d in by_topic.get(r.topic, []) if d.story != r.story] if related else []
+            if not pool:
+                pool = [d for d in (donors if donors is not None else reports) if d.topic != r.topic]
+            donor = rng.choice(pool)
             candidates = [s for s in donor.sentences[1:] if len(s.split()) >= MIN_SPLICE_WORDS]
             if candidates:
                 planted = rng.choice(candidates)

@@ -243,15 +243,26 @@ def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tupl
 
 
 def _judge_in_story(document: Document, suspects: list[Suspect], story: StoryContext) -> list[tuple[Suspect, str, str]]:
-    """The model's probability weighed with the siblings' evidence, judged against the story model's bars."""
+    """The single-article verdicts, raised where the story model (the likelihood weighed with the siblings'
+    evidence) reaches its own bars, and each message saying which names no other report mentions."""
     model = load_model()
-    scored = []
-    for suspect in suspects:
-        evidence = story.weigh_splice(document, suspect.sentence, model.probability(features(suspect)))
+    single = [(suspect, model.probability(features(suspect)), "") for suspect in suspects]
+    weighed = []
+    for suspect, p, _ in single:
+        evidence = story.weigh_splice(document, suspect.sentence, p)
         note = (f" None of the other {evidence.reports - 1} report(s) of the story mentions "
                 f"{', '.join(evidence.unconfirmed)}." if evidence.unconfirmed else "")
-        scored.append((suspect, evidence.likelihood, note))
-    return _verdicts(scored, *story.splice_bars)
+        weighed.append((suspect, evidence.likelihood, note))
+    rank = {"info": 1, "warning": 2}
+    verdicts: dict[int, tuple[Suspect, str, str]] = {}
+    for suspect, severity, message in (*_verdicts(single, model.warning_top, model.warning_other, model.info),
+                                       *_verdicts(weighed, *story.splice_bars)):
+        known = verdicts.get(suspect.sentence.index)
+        if known is None or rank[severity] > rank[known[1]]:
+            verdicts[suspect.sentence.index] = (suspect, severity, message)
+    notes = {suspect.sentence.index: note for suspect, _, note in weighed}
+    return [(suspect, severity, message if message.endswith(notes[i]) else message + notes[i])
+            for i, (suspect, severity, message) in sorted(verdicts.items())]
 
 
 def _verdicts(
