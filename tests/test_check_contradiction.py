@@ -26,7 +26,6 @@ def findings(earlier, later):
         ("role", "Defense Minister Khawaja Asif said the talks were over.", "Foreign Minister Khawaja Asif later spoke to reporters."),
         ("role", "The party's chairman, Ian Doyle, opened the conference.", "Party treasurer Ian Doyle closed the conference."),
         ("time", "The explosion at the refinery happened on Sunday night.", "Workers said the explosion at the refinery on Friday night shook the town."),
-        ("polarity", "The ceasefire between the two sides has held since Wednesday.", "The ceasefire between the two sides collapsed on Thursday."),
         ("polarity", "The minister will attend the summit in Lima.", "The minister will not attend the summit in Lima."),
     ],
 )
@@ -37,6 +36,18 @@ def test_planted_contradictions_point_at_both_statements(kind, earlier, later):
     assert text[finding.start : finding.end] == later
     assert text[finding.related[0].start : finding.related[0].end] == earlier
     assert result.score < 1.0 and result.metrics[f"{kind}_conflicts"] == 1
+
+
+def test_a_pair_below_the_gate_is_an_info_that_costs_nothing():
+    """An antonym reversal is proposed, but the gate learned from people's labelled pairs that an antonym
+    reverses less surely than a negation: the pair stays visible as an info and the score is untouched."""
+    earlier = "The ceasefire between the two sides has held since Wednesday."
+    later = "The ceasefire between the two sides collapsed on Thursday."
+    text, warnings, result = findings(earlier, later)
+    infos = [f for f in result.findings if f.severity == "info"]
+    assert warnings == [] and [f.code for f in infos] == ["contradiction.polarity"]
+    assert text[infos[0].start : infos[0].end] == later and infos[0].message.startswith("Possibly:")
+    assert result.score == 1.0 and result.metrics["candidate_pairs"] == 1
 
 
 @pytest.mark.parametrize(
