@@ -15,16 +15,21 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from reliability.language.punctuation import SENTENCE_END_MARKS
+from reliability.language.segmentation import GLUED_SENTENCE_RE, MISSED_BOUNDARY_RE, NAME_RE
+from reliability.language.stop_words import ENGLISH_MARKERS, NOT_NAME_OPENERS
 from reliability.models import Article
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     import numpy as np
 
     from reliability.semantic import SentenceEncoder
+
+T = TypeVar("T")
 
 #: Characters beyond this are not analysed (a finding says so); the report still covers the article.
 MAX_ANALYSED_CHARS = 400_000
@@ -36,27 +41,7 @@ _MARKUP_RE = re.compile(
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_RE = re.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
-_TERMINAL_PUNCT = ".!?:;\"”’)…"
-_POSSESSIVE_RE = re.compile(r"['’]s$")
-#: Marks that open a sentence of someone's own words.
-OPENING_QUOTE_MARKS = "\"“‘'"
-# sentences glued by bad extraction: "at noon.The Wire is now on WhatsApp"
-_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
-# sentencex reads "May." as an abbreviation before a title ("on 5 May. Mr Blair said"), not before "He"
-_MISSED_BOUNDARY_RE = re.compile(r"(?<=\bMay\.)\s+(?=(?:Mr|Mrs|Ms|Dr|Sir|Prof)\b)")
-# A proper name: capitalised words, optionally joined by a few lower-case particles ("Bank of England").
-_NAME_RE = re.compile(
-    r"(?:[A-Z][\w’'.\-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|al|bin|von|van|der|for)\s+)?(?:[A-Z][\w’'.\-]*[\w]|[A-Z]))*"
-)
-_SENTENCE_INITIAL_FUNCTION_WORDS = frozenset(
-    "The A An This That These Those It In On At For But And Or If As By With From After Before When While "
-    "Since Though Although However He She They We I You His Her Their Its Our Despite Under Over Most Some "
-    "Many Both Neither Just Still Yet So Then There Here What Why How Who Where".split()
-)
-_ENGLISH_MARKERS = frozenset(
-    "the of and to in is that for on was with as by it at from are be this have has an not were said "
-    "but or which their they after who its been had will would".split()
-)
+_CAPITALISED_OPENERS = frozenset(w.capitalize() for w in NOT_NAME_OPENERS)  # "The", "I"; not "THE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +89,7 @@ class Document:
         self._word_starts = [w.start for w in self.words]
         self.sentences: tuple[Sentence, ...] = tuple(self._sentences())
         self._vectors: tuple[SentenceEncoder, dict[int, np.ndarray]] | None = None
+        self._memo: dict[str, Any] = {}
 
     # -- construction -------------------------------------------------------------------------
 
@@ -167,6 +153,15 @@ class Document:
             return np.zeros((0, 0))
         return np.array([known[i] for i in wanted])
 
+    def memo(self, key: str, factory: Callable[[Document], T]) -> T:
+        """A view a check derives from this document (an index, a parse), computed by `factory(document)`
+        on the first call and kept as long as the document: every check reads the same analysis pass.
+        Name the key after the check ("attribution.names_by_last_word") so checks do not collide."""
+        if key not in self._memo:
+            self._memo[key] = factory(self)
+        value: T = self._memo[key]
+        return value
+
     def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
         """The sentences of one block, in order."""
         return tuple(s for s in self.sentences if s.block == block.index)
@@ -207,10 +202,10 @@ class Document:
         for sentence in self.sentences:
             base = sentence.start
             chunk = self.analysis_text[sentence.start : sentence.end]
-            for m in _NAME_RE.finditer(chunk):
+            for m in NAME_RE.finditer(chunk):
                 start, end = m.start(), m.end()
                 first, _, rest = m.group(0).partition(" ")
-                if first in _SENTENCE_INITIAL_FUNCTION_WORDS:
+                if first in _CAPITALISED_OPENERS:
                     if not rest:
                         continue
                     start += len(first) + 1
@@ -225,7 +220,7 @@ class Document:
         with no closing punctuation. They name a topic, not a claim or a person's words."""
         per_block = Counter(s.block for s in self.sentences)
         return frozenset(
-            s.block for s in self.sentences if per_block[s.block] == 1 and s.text.rstrip()[-1:] not in _TERMINAL_PUNCT
+            s.block for s in self.sentences if per_block[s.block] == 1 and s.text.rstrip()[-1:] not in SENTENCE_END_MARKS
         )
 
     @cached_property
@@ -237,7 +232,7 @@ class Document:
         """Share of words that are common English function words (about 0.35-0.5 for English prose)."""
         if not self.words:
             return 0.0
-        return sum(1 for w in self.lower_words if w in _ENGLISH_MARKERS) / len(self.words)
+        return sum(1 for w in self.lower_words if w in ENGLISH_MARKERS) / len(self.words)
 
     @cached_property
     def looks_english(self) -> bool:
@@ -254,10 +249,6 @@ class Document:
         s = " ".join(self.text[start:end].split())
         return s if len(s) <= width else s[: width // 2 - 2] + " … " + s[-(width // 2 - 2) :]
 
-
-def without_possessive(word: str) -> str:
-    """ "Mujahid’s" -> "Mujahid", "labour's" -> "labour": the owner a possessive names."""
-    return _POSSESSIVE_RE.sub("", word)
 
 
 def _blank_noise(text: str) -> tuple[str, int, int]:
@@ -281,8 +272,8 @@ def _blank_noise(text: str) -> tuple[str, int, int]:
 def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-empty, whitespace-trimmed pieces of a sentence, cut where extraction glued two together or
     the splitter missed a boundary."""
-    glued = (m.start() for m in _GLUED_SENTENCE_RE.finditer(text, start, end))
-    missed = (m.start() for m in _MISSED_BOUNDARY_RE.finditer(text, start, end))
+    glued = (m.start() for m in GLUED_SENTENCE_RE.finditer(text, start, end))
+    missed = (m.start() for m in MISSED_BOUNDARY_RE.finditer(text, start, end))
     cuts = [start, *sorted({*glued, *missed}), end]
     pieces = (_strip(text, a, b) for a, b in zip(cuts, cuts[1:]))
     return [(a, b) for a, b in pieces if a < b]
@@ -312,7 +303,7 @@ def _blocks(analysis_text: str, text: str) -> list[Block]:
             spans[-1][1] = end
         else:
             spans.append([start, end])
-        previous_wrapped = len(line) >= 50 and line[-1] not in _TERMINAL_PUNCT
+        previous_wrapped = len(line) >= 50 and line[-1] not in SENTENCE_END_MARKS
         if m.end() == len(analysis_text):
             break
     return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]

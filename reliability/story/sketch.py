@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reliability.document import Document, without_possessive
+from reliability.document import Document
+from reliability.language.morphology import without_possessive
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -205,7 +206,7 @@ def quote_stems(text: str) -> frozenset[int]:
     """A quote's runs of five words (stems), hashed: two outlets quoting the same words share a run, while
     two quotes on one subject ("terrorism from Afghanistan on Pakistan's soil", "terrorism against Pakistan
     emanating from Afghanistan") share words but no run."""
-    from reliability.checks.off_topic.unrelated import stem
+    from reliability.language.morphology import stem
 
     kept = [stem(w.lower()) for w in _WORD.findall(text)][:QUOTE_WORDS]
     return frozenset(stable_hash(" ".join(kept[i : i + QUOTE_RUN])) for i in range(len(kept) - QUOTE_RUN + 1))

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 
+from reliability.language.dates import AMBIGUOUS_MONTHS, CALENDAR_WORDS
+from reliability.language.people import NATIONALITIES as NATIONALITIES
+from reliability.language.people import PERSON_ROLE_NOUNS as PERSON_ROLE_NOUNS
+from reliability.language.people import TITLES as TITLES
+from reliability.language.stop_words import NOT_NAME_OPENERS, SENTENCE_ADVERBS
+
 
 def _forms(*lemmas: str) -> frozenset[str]:
     """Every listed inflection, written as 'say said says saying' groups."""
@@ -105,9 +111,8 @@ CUE_PREFIXES = frozenset(
 #: Time phrases that may sit between a speaker and the cue: "A UN report this year found".
 TIME_NOUNS = frozenset(
     """year week month weekend morning afternoon evening night day days weeks months years ago today
-    yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march
-    april june july august september october november december""".split()
-)
+    yesterday tonight""".split()
+) | (CALENDAR_WORDS - AMBIGUOUS_MONTHS)
 TIME_FILLERS = frozenset("this last next on in at earlier early late on".split())
 
 #: Modals that, with an "if" before the speaker, make the speech imagined: "if she lost, people would say".
@@ -156,26 +161,6 @@ PLACE_PREPOSITIONS = frozenset("at in on with from to of for by near into across
 #: "a report by the think tank Demos": the one preposition that, after a document, names its author.
 AUTHOR_PREPOSITION = "by"
 
-#: Lower-case nouns naming a person's role or office ("a spokesperson for the Taliban").
-PERSON_ROLE_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson spokespeople minister president premier secretary chief
-    director official governor mayor senator lawmaker legislator congressman congresswoman
-    representative ambassador envoy diplomat general commander colonel captain lieutenant officer
-    sergeant inspector detective judge justice prosecutor attorney lawyer barrister solicitor counsel
-    chancellor chairman chairwoman chair ceo executive founder co-founder manager coach analyst
-    economist strategist researcher scientist professor expert doctor physician surgeon nurse teacher
-    headteacher principal leader head adviser advisor aide negotiator mediator commissioner
-    superintendent sheriff councillor councilor alderman deputy undersecretary administrator auditor
-    treasurer president-elect prime monarch king queen prince princess pope bishop cleric imam rabbi
-    priest owner partner investor trader broker banker author historian journalist editor
-    correspondent reporter witness resident survivor victim farmer grower worker employee student
-    campaigner activist organiser organizer chairperson secretary-general meteorologist forecaster
-    climatologist epidemiologist virologist engineer architect striker midfielder defender goalkeeper
-    referee player athlete champion winner medallist medalist neighbour neighbor mother father
-    musician artist singer songwriter actor actress novelist writer producer fan voter parent patient
-    passenger driver pilot shopper customer consumer user viewer listener visitor tourist shopkeeper
-    developer designer programmer gamer blogger fellow""".split()
-)
 
 #: Lower-case nouns naming an organisation or office that can speak ("the health department said").
 ORG_ROLE_NOUNS = frozenset(
@@ -205,30 +190,7 @@ ROLE_MODIFIERS = frozenset(
     medical scientific legal human resources chief-executive""".split()
 )
 
-#: Demonyms: "Pakistani officials" stay vague, a nationality does not identify anyone.
-NATIONALITIES = frozenset(
-    """afghan american arab australian austrian bangladeshi belgian brazilian british canadian chinese
-    czech danish dutch egyptian emirati english european filipino finnish french german greek indian
-    indonesian iranian iraqi irish israeli italian japanese jordanian kenyan korean kuwaiti lebanese
-    libyan malaysian mexican moroccan nepali nigerian norwegian omani pakistani palestinian polish
-    portuguese qatari romanian russian saudi scottish serbian somali spanish sudanese swedish swiss
-    syrian taiwanese thai turkish ukrainian us u.s u.s. uk eu venezuelan vietnamese welsh western
-    yemeni african asian gulf""".split()
-)
 
-#: Capitalised title words that are part of a role, not of the name: "Field Marshal Asim Munir".
-TITLES = frozenset(
-    """minister secretary president vice prime foreign defense defence interior information finance
-    home health justice trade general gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm.
-    field marshal admiral colonel captain major lieutenant sergeant commander chief director
-    governor gov gov. senator sen sen. rep rep. representative congressman congresswoman mayor
-    judge justice ambassador envoy chancellor chairman chairwoman spokesman spokeswoman spokesperson
-    dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame lord lady king queen prince princess
-    pope sheikh mullah maulana imam rabbi father bishop archbishop cardinal inspector detective
-    superintendent commissioner deputy attorney solicitor auditor treasurer speaker leader coach
-    manager ceo cfo coo chair head state affairs economic economy energy environment education
-    transport interior""".split()
-)
 
 #: Capitalised words that mark an organisation rather than a person.
 ORG_WORDS = frozenset(
@@ -286,11 +248,4 @@ AGENCIES = {
 }
 
 #: Capitalised words that are never a speaker's name on their own.
-NOT_NAMES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december today yesterday tonight however but and the a an
-    this that these those in on at for with from after before when while since though although if as
-    by meanwhile earlier later still yet so then there here what why how who where it he she they we
-    i you his her their its our despite under over most some many both neither just also according
-    echoing historically concurrently separately additionally furthermore moreover""".split()
-)
+NOT_NAMES = CALENDAR_WORDS | NOT_NAME_OPENERS | SENTENCE_ADVERBS

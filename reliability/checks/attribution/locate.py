@@ -1,22 +1,20 @@
 """Names indexed by their last word ("Mujahid" -> "Zabihullah Mujahid"), built once per Document.
 
-Speaker resolution asks this many times per article; the index lives as long as its Document.
+Speaker resolution asks this many times per article; the index is memoised on the Document.
 """
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from reliability.document import Document, Segment
-
-_CACHE: WeakKeyDictionary[Document, dict[str, list[Segment]]] = WeakKeyDictionary()
 
 
 def names_by_last_word(document: Document) -> dict[str, list[Segment]]:
     """Every candidate name of the document, grouped by its last word."""
-    index = _CACHE.get(document)
-    if index is None:
-        index = _CACHE[document] = {}
-        for name in document.names:
-            index.setdefault(name.text.split()[-1], []).append(name)
+    return document.memo("attribution.names_by_last_word", _index)
+
+
+def _index(document: Document) -> dict[str, list[Segment]]:
+    index: dict[str, list[Segment]] = {}
+    for name in document.names:
+        index.setdefault(name.text.split()[-1], []).append(name)
     return index

@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass
 
 from reliability.document import Document
+from reliability.language.punctuation import CLOSING_DOUBLE_QUOTES, DOUBLE_QUOTE_MARKS, OPENING_DOUBLE_QUOTES
 
-_MARK_RE = re.compile(r"[\"“”„«»]")
-_OPENERS = "“„«"
-_CLOSERS = "”»"
+_MARK_RE = re.compile(f"[{DOUBLE_QUOTE_MARKS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +42,12 @@ def find_quotes(document: Document) -> list[QuoteSpan]:
     text = document.analysis_text
     found: list[QuoteSpan] = []
     for block in document.blocks:
-        if '"' not in block.text and "“" not in block.text and "«" not in block.text and "„" not in block.text:
+        if not any(mark in block.text for mark in '"' + OPENING_DOUBLE_QUOTES):
             continue
         open_at = -1
         for m in _MARK_RE.finditer(text, block.start, block.end):
             at, mark = m.start(), m.group(0)
-            opens = mark in _OPENERS or (mark == '"' and _is_opening_straight(text, at, block.start))
+            opens = mark in OPENING_DOUBLE_QUOTES or (mark == '"' and _is_opening_straight(text, at, block.start))
             if open_at < 0:
                 if opens:
                     open_at = at
@@ -57,7 +56,7 @@ def find_quotes(document: Document) -> list[QuoteSpan]:
                 # unclosed (a quote over several paragraphs whose breaks the extraction lost)
                 found.extend(_span(text, open_at, at, block.index, closed=False))
                 open_at = at
-            elif mark in _CLOSERS or mark == '"':
+            elif mark in CLOSING_DOUBLE_QUOTES or mark == '"':
                 found.extend(_span(text, open_at, at, block.index))
                 open_at = -1
             # a second opener glued to a word while open: a typographical slip; keep the first opening

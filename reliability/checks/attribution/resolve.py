@@ -19,7 +19,8 @@ from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.locate import names_by_last_word
 from reliability.checks.attribution.speakers import PERSON_ROLES, Mention, classify, is_person
 from reliability.checks.attribution.statements import Statement
-from reliability.document import Document, Segment, without_possessive
+from reliability.document import Document, Segment
+from reliability.language.morphology import without_possessive
 
 
 @dataclass(slots=True)

@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass
 
 from reliability.checks.attribution import lexicon as lx
-from reliability.document import Document, Sentence, Word, without_possessive
+from reliability.document import Document, Sentence, Word
+from reliability.language.morphology import singular, without_possessive
+from reliability.language.people import ABBREVIATED_TITLES
 
 _APPOSITIVE_RE = re.compile(r",\s*((?:an?|the|who|whose|now|then|former|[a-z][\w-]*)\s[^,;:“”\"()]{3,140}?)\s*,?\s*$")
 #: "Its leader, Marc Delage, said": the name is the appositive and the role comes before it.
@@ -28,8 +30,6 @@ _AGE_APPOSITIVE_RE = re.compile(r"\s*,\s*\d{1,3}\s*,\s*$")
 _PREPOSITIONS = lx.NP_PREPOSITIONS | {lx.AUTHOR_PREPOSITION}  # where a speaker phrase's head ends
 _SPACED_AGE_RE = re.compile(r"the (\d{1,3}) year old\b", re.IGNORECASE)
 _COUNTED_RE = re.compile(r"\bof\s+\d[\d,.]*\s+$")  # "a poll of 1,313 people"
-#: Abbreviated titles whose dot separates them from the name: "Dr. Smith", "Gen. Asim Munir".
-_ABBREVIATIONS = frozenset("dr gen lt col maj capt sgt adm gov sen rep prof mr mrs ms st jr sr".split())
 PERSON_ROLES = lx.PERSON_ROLE_NOUNS
 
 
@@ -76,8 +76,8 @@ def _author_of_document(document: Document, word: Word) -> bool:
 
 def _person_role_plural(word: str) -> str | None:
     """The singular of a plural person role ("organisers" -> "organiser", "lawyers" -> "lawyer"), else None."""
-    singular = word[:-1] if word.endswith("s") else None
-    return singular if singular in lx.PERSON_ROLE_NOUNS else None
+    one = singular(word)
+    return one if one != word and one in lx.PERSON_ROLE_NOUNS else None
 
 
 def _compound_modifier(document: Document, index: int, head: int) -> bool:
@@ -94,7 +94,7 @@ def _joined(document: Document, left: Word, right: Word) -> bool:
     gap = document.analysis_text[left.end : right.start]
     if not gap or gap.isspace():
         return True
-    return gap.startswith(".") and gap[1:].isspace() and document.lower_words[left.index] in _ABBREVIATIONS
+    return gap.startswith(".") and gap[1:].isspace() and document.lower_words[left.index] in ABBREVIATED_TITLES
 
 
 def skip_back_over_prefixes(document: Document, sentence: Sentence, index: int) -> int:

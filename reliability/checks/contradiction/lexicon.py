@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from reliability.language.people import OFFICE_TITLES
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -43,23 +45,11 @@ OUTCOME_OF = {word: outcome for outcome, words in OUTCOMES.items() for word in w
 GENERIC_COUNTED = frozenset({"people", "persons", "person", "individuals", "others", "dead", "killed", "injured",
                              "wounded", "victims", "casualties"})
 
-ROLE_WORDS = (
-    "minister", "president", "vice president", "prime minister", "spokesman", "spokeswoman", "spokesperson",
-    "secretary", "chairman", "chairwoman", "chair", "governor", "mayor", "general", "senator", "ambassador",
-    "director", "chief", "commander", "chancellor", "judge", "coach", "captain", "manager", "ceo", "chief executive",
-    "founder", "leader", "treasurer", "head", "king", "queen", "prince", "envoy", "councillor", "councilor",
-    "lawmaker", "mp", "representative", "speaker", "inspector", "professor", "attorney general", "prosecutor",
-    "editor", "officer", "chief financial officer", "chief operating officer", "striker", "goalkeeper", "defender", "midfielder", "deputy", "commissioner", "sheriff", "superintendent",
-)
-ROLE_TOKENS = frozenset(word for role in ROLE_WORDS for word in role.split())
-ROLE_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True)) + r")\b", re.I)
+ROLE_TOKENS = frozenset(word for role in OFFICE_TITLES for word in role.split())
 NOT_A_CURRENT_ROLE = re.compile(r"\b(?:former|ex|then|acting|interim|outgoing|incoming|late|previous|one-time|onetime|would-be|new)\b", re.I)
 SPELLING_VARIANTS = {"defence": "defense", "labour": "labor", "councillor": "councilor", "spokeswoman": "spokesperson",
                      "spokesman": "spokesperson", "chairwoman": "chair", "chairman": "chair"}
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
 EVENT_WORDS = frozenset(
     "attack attacks attacked bombing explosion blast crash collision fire blaze talks meeting summit vote voted election "
     "strike walkout protest protests rally march ceasefire truce agreement deal signing signed announcement announced "

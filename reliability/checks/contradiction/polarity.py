@@ -7,7 +7,8 @@ from itertools import combinations
 
 from reliability.checks.contradiction.conflicts import Conflict
 from reliability.checks.contradiction.lexicon import ANTONYM_OF, NEGATIONS
-from reliability.checks.contradiction.statements import Statement, overlap, stem
+from reliability.checks.contradiction.statements import CONTENT_STEM_LENGTH, Statement, overlap
+from reliability.language.morphology import stem
 
 AUXILIARIES = frozenset("be been being have has had do does did is are was were will would can could yet".split())
 
@@ -69,6 +70,6 @@ def _negates_shared_word(negated: Statement, plain: Statement) -> bool:
     for i, word in enumerate(words):
         if word in NEGATIONS or word.endswith("n't"):
             following = [w for w in words[i + 1 : i + 4] if w not in AUXILIARIES]
-            if any(stem(w) in plain.content for w in following[:2]):
+            if any(stem(w, CONTENT_STEM_LENGTH) in plain.content for w in following[:2]):
                 return True
     return False

@@ -20,8 +20,9 @@ from reliability.checks.contradiction.lexicon import (
     UNITS,
     VAGUE_PLURALS,
 )
-from reliability.checks.contradiction.statements import STOP_WORDS
 from reliability.document import Document, Sentence
+from reliability.language.morphology import singular, without_possessive
+from reliability.language.stop_words import STOP_WORDS
 
 _UNIT_WORDS = "|".join(sorted((re.escape(w) for w in UNITS if w not in ("a", "an")), key=len, reverse=True))
 _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
@@ -40,8 +41,6 @@ NOT_COUNTS = frozenset(
     "kilometers miles metres meters feet kg tonnes tons euros dollars pounds rupees yuan yen points point times "
     "a.m p.m am pm o'clock degrees c f mph percentage-points cents billion million-year-old year-old time".split()
 )
-# Words after a number that show it counts nothing here ("town 5 said", "voted 7 to 2").
-NOT_NOUNS = STOP_WORDS | frozenset("is are was were be been has have had will would said says told to and or but per".split())
 SKIP_WORDS = frozenset("of the more other than additional further some".split())
 ARTICLE_WORDS = frozenset({"a", "an"})
 NUMBER_TOKENS = frozenset(part for phrase in (*UNITS, *SCALES, *VAGUE_PLURALS) for part in phrase.split()) - ARTICLE_WORDS
@@ -99,18 +98,19 @@ def _count(sentence: Sentence, m: re.Match[str]) -> Count | None:
             return None
         original = m.group("rest").split()[i]
         if original[:1].isupper() and not head:
-            modifiers.append(word.rstrip("’s").rstrip("'s"))
+            modifiers.append(without_possessive(word))
             continue
         head = word
         break
-    if head is None or not re.fullmatch(r"[a-z][a-z-]+", head) or head in NOT_NOUNS:
+    # a function word after the number ("town 5 said", "voted 7 to 2"): it counts nothing
+    if head is None or not re.fullmatch(r"[a-z][a-z-]+", head) or head in STOP_WORDS:
         return None
     low, high, exact = _interval(m)
     if low is None or (exact and 1800 <= low <= 2100 and "," not in m.group(0)):
         return None  # a year, not a count
     outcome = OUTCOME_OF.get(head) or _nearby_outcome(sentence.text, m)
     start = sentence.start + m.start()
-    return Count(sentence, start, sentence.start + m.end(), low, high, _lemma(head), frozenset(modifiers), outcome, exact)
+    return Count(sentence, start, sentence.start + m.end(), low, high, singular(head), frozenset(modifiers), outcome, exact)
 
 
 def _interval(m: re.Match[str]) -> tuple[float | None, float, bool]:
@@ -158,13 +158,6 @@ def _nearby_outcome(text: str, m: re.Match[str]) -> str | None:
     before = [OUTCOME_OF[w] for w in re.findall(r"[a-z]+", text[max(0, m.start() - 40) : m.start()].lower()) if w in OUTCOME_OF]
     return before[-1] if before else None
 
-
-def _lemma(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 def _mentions_number(text: str, words: tuple[str, ...]) -> bool:

@@ -6,9 +6,13 @@ import re
 from collections import defaultdict
 
 from reliability.checks.contradiction.conflicts import Conflict
-from reliability.checks.contradiction.lexicon import NOT_A_CURRENT_ROLE, ROLE_RE, ROLE_TOKENS, SPELLING_VARIANTS
-from reliability.checks.contradiction.statements import STOP_WORDS, Statement
-from reliability.document import Document, without_possessive
+from reliability.checks.contradiction.lexicon import NOT_A_CURRENT_ROLE, ROLE_TOKENS, SPELLING_VARIANTS
+from reliability.checks.contradiction.statements import Statement
+from reliability.document import Document
+from reliability.language.morphology import without_possessive
+from reliability.language.people import HONORIFICS, NATIONALITIES
+from reliability.language.people import OFFICE_TITLE_RE as ROLE_RE
+from reliability.language.stop_words import STOP_WORDS
 
 _PERSON = r"(?P<person>(?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)"
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|of|for|and|the)"
@@ -19,11 +23,8 @@ BEFORE_NAME = re.compile(rf"(?P<title>(?:(?:former|acting|then|ex-|interim) )?(?
 AFTER_NAME = re.compile(rf"{_PERSON}, (?:the |a |an |its |his |her |their |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w-]+ ){{0,4}}?{_ROLE})\b")
 # "The club's manager, Steve Walcott, said"
 TITLE_THEN_NAME = re.compile(rf"(?:[Tt]he |[Ii]ts |[Hh]is |[Hh]er |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w’'-]+ ){{0,3}}?{_ROLE}), {_PERSON},")
-NATIONALITY = re.compile(
-    r"^(?:pakistani|afghan|american|british|french|german|russian|chinese|indian|iranian|israeli|turkish|us|u\.s\.|uk"
-    r"|the|of the|country|party)$"
-)
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+#: Words of a title that say whose it is, not what it is: "Pakistani defence minister", "party leader".
+NOT_THE_OFFICE = NATIONALITIES | {"the", "country", "party"}
 TITLE_INNER_WORDS = frozenset({"of", "for", "and", "the"})  # "Secretary of State", "Minister for Health"
 
 
@@ -65,7 +66,7 @@ def normal_title(title: str) -> frozenset[str]:
     # about President Bush", "But Labour spokesman Mr Kemp"
     cut = max((i + 1 for i, w in enumerate(words) if w in STOP_WORDS and w not in TITLE_INNER_WORDS), default=0)
     # an owner is part of the title ("Labour's campaign spokesman"), a nationality or a generic one is not
-    kept = (w for w in words[cut:] if not NATIONALITY.match(w) and w not in STOP_WORDS)
+    kept = (w for w in words[cut:] if w not in NOT_THE_OFFICE and w not in STOP_WORDS)
     return frozenset(SPELLING_VARIANTS.get(w, w) for w in kept)
 
 

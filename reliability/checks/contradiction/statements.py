@@ -5,18 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from reliability.checks.contradiction.lexicon import HEDGED, MONTHS, NEGATIONS, SPEECH_CUES, UPDATE_CUES, WEEKDAYS
-from reliability.document import OPENING_QUOTE_MARKS, Document, Sentence, without_possessive
+from reliability.checks.contradiction.lexicon import HEDGED, NEGATIONS, SPEECH_CUES, UPDATE_CUES
+from reliability.document import Document, Sentence
+from reliability.language.dates import CALENDAR_WORDS
+from reliability.language.morphology import stem, without_possessive
+from reliability.language.punctuation import opens_with_quote
+from reliability.language.stop_words import STOP_WORDS
 
-STOP_WORDS = frozenset(
-    "a an the and or but if of to in on at by for with from as is are was were be been being has have had do does did "
-    "it its this that these those he she they we you i his her their our your them him us who whom which what when "
-    "where why how than then there here also not no never so such very can could would should will may might must "
-    "said says say told after before over under into about up down out more most other some any all each both since "
-    "between while during until still just only even again already yet per via among against across through near "
-    "according".split()
-)
-CALENDAR = frozenset(WEEKDAYS + MONTHS)
+#: Letters of a content word compared: at 5 (the default), 35 of 800 real news articles
+#: (Article-Bias-Prediction) gained polarity warnings on sentences that only share short stems.
+CONTENT_STEM_LENGTH = 6
 CONDITIONS = frozenset("if unless except provided whether".split())
 
 
@@ -32,7 +30,7 @@ class Statement:
 
     @cached_property
     def content(self) -> frozenset[str]:
-        return frozenset(stem(w) for w in self.words if w not in STOP_WORDS and len(w) > 2 and not w[0].isdigit())
+        return frozenset(stem(w, CONTENT_STEM_LENGTH) for w in self.words if w not in STOP_WORDS and len(w) > 2 and not w[0].isdigit())
 
     @cached_property
     def negated(self) -> bool:
@@ -51,7 +49,7 @@ class Statement:
     @cached_property
     def quoted(self) -> bool:
         """Someone's own words: the sentence opens with a quotation mark."""
-        return self.sentence.text.lstrip()[:1] in OPENING_QUOTE_MARKS
+        return opens_with_quote(self.sentence.text)
 
     @cached_property
     def reported(self) -> bool:
@@ -80,7 +78,7 @@ def statements(document: Document) -> list[Statement]:
         if sentence is not None:
             key = _name_key(name.text)
             opens_sentence = name.start == sentence.start and " " not in name.text.strip()
-            if key not in CALENDAR and not opens_sentence:  # "Police", "Twenty-seven": capitalised, not names
+            if key not in CALENDAR_WORDS and not opens_sentence:  # "Police", "Twenty-seven": capitalised, not names
                 names_by_sentence.setdefault(sentence.index, set()).add(key)
     return [
         Statement(s, terms, frozenset(names_by_sentence.get(s.index, ())), s.block in document.headings)
@@ -91,9 +89,6 @@ def statements(document: Document) -> list[Statement]:
 def _name_key(text: str) -> str:
     return without_possessive(text).split()[-1].lower()
 
-
-def stem(word: str) -> str:
-    return word.replace("’s", "").replace("'s", "")[:6]
 
 
 def overlap(a: Statement, b: Statement) -> float:

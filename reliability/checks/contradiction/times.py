@@ -6,9 +6,11 @@ import re
 from collections import defaultdict
 
 from reliability.checks.contradiction.conflicts import Conflict
-from reliability.checks.contradiction.lexicon import EVENT_WORDS, MONTHS, WEEKDAYS
+from reliability.checks.contradiction.lexicon import EVENT_WORDS
 from reliability.checks.contradiction.statements import Statement, overlap
 from reliability.document import Document
+from reliability.language.dates import MONTHS, WEEKDAYS
+from reliability.language.morphology import stem
 
 DAY_RE = re.compile(rf"\b(?:on|last|this|late|early) (?:(?:{'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?|(?:{'|'.join(MONTHS)}) \d{{1,2}}|\d{{1,2}} (?:{'|'.join(MONTHS)}))\b", re.I)
 MIN_OVERLAP = 0.4
@@ -25,7 +27,7 @@ def time_conflicts(document: Document, statements: list[Statement]) -> list[Conf
             continue  # no day, or a span of days ("from Saturday to Monday")
         day = days.pop()
         for word in _events_of_the_day(statement):
-            by_event[word[:5]].append((statement, day))
+            by_event[stem(word)].append((statement, day))
     found: dict[tuple[int, int], Conflict] = {}
     for dated in by_event.values():
         firsts = {day: (statement, day) for statement, day in reversed(dated)}

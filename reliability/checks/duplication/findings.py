@@ -9,12 +9,12 @@ from reliability.checks.duplication.matching import Repeat
 from reliability.checks.duplication.ngrams import TOP_NGRAM_LIMITS, Passage, TopNgram
 from reliability.checks.duplication.runs import Run
 from reliability.document import Document
+from reliability.language.punctuation import DOUBLE_QUOTE_MARKS
 from reliability.models import Finding
 
 ERROR_SHARE = 0.25  # a repeat covering a quarter of the article is a broken copy, not a slip
 MIN_PASSAGE_WORDS = 12
 MAX_WORDS_OUTSIDE_QUOTE = 1  # a repeat that is nothing but a quotation is a pull quote
-QUOTE_MARKS = "\"“”«»„"
 
 
 class FindingBuilder:
@@ -115,7 +115,7 @@ class FindingBuilder:
     def _quoted(self, start: int, end: int) -> bool:
         """Whether the text is a bare quotation, as a pull quote is: no attribution, no narration."""
         text = self.document.text[start:end]
-        if not any(mark in text for mark in QUOTE_MARKS):
+        if not any(mark in text for mark in DOUBLE_QUOTE_MARKS):
             return False
         outside = re.sub(r"[\"“«„][^\"”»“]*[\"”»]?", " ", text)
         return len(re.findall(r"\w+", outside)) <= MAX_WORDS_OUTSIDE_QUOTE

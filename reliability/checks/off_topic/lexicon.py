@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reliability.language.dates import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+
 
 @dataclass(frozen=True)
 class Family:
@@ -29,7 +31,7 @@ def _phrase(*alternatives: str) -> re.Pattern[str]:
 
 
 _SOCIAL = r"(?:facebook|twitter|x|instagram|whatsapp|telegram|linkedin|youtube|tiktok|threads|bluesky|google news|flipboard|reddit|pinterest)"
-_DAYTIME = r"(?:[\d:./ ,-]+|(?:mon|tue|wed|thu|fri|sat|sun)\w*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|am|pm|[ap]\.m\.|gmt|utc|ist|[a-z]{2,4}t|ago|hours?|mins?|minutes?|updated|published|posted|on|at)*"
+_DAYTIME = rf"(?:[\d:./ ,-]+|(?:{WEEKDAY_ABBREVIATIONS})\w*|(?:{MONTH_ABBREVIATIONS})\w*|am|pm|[ap]\.m\.|gmt|utc|ist|[a-z]{{2,4}}t|ago|hours?|mins?|minutes?|updated|published|posted|on|at)*"
 
 FAMILIES: tuple[Family, ...] = (
     Family(

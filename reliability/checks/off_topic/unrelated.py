@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING
 
 from reliability.check import CorpusStats
 from reliability.checks.off_topic.coherence import Fit, fit_sentences
-from reliability.document import OPENING_QUOTE_MARKS, Document, Sentence
+from reliability.document import Document, Sentence
+from reliability.language.dates import CALENDAR_WORDS
+from reliability.language.morphology import stem, without_possessive
+from reliability.language.punctuation import OPENING_QUOTE_MARKS, opens_with_quote
 from reliability.semantic import SentenceEncoder
 
 if TYPE_CHECKING:
@@ -32,14 +35,9 @@ if TYPE_CHECKING:
 
 MIN_SENTENCES = 6  # below this there is no "rest of the article" to compare with
 MIN_CONTENT_WORDS = 5
-STEM = 5  # "Israel"/"Israeli", "protest"/"protesters" share a stem
 MAX_SENTENCES_FOR_MODEL = 400  # about 40 KB of prose, 3 s of encoding on two cores
-CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
 NUMBER = re.compile(r"\d[\d,.]*")
-OPENING_QUOTES = "\"“‘'( "  # what may precede a name that opens a sentence
+OPENING_QUOTES = OPENING_QUOTE_MARKS + "( "  # what may precede a name that opens a sentence
 QUOTE_FACTOR = 1.75  # a quote is loose by nature (a view, in the speaker's words): it needs this many times the bar
 OPENING_MARGIN = 0.2  # the first sentence judged states the story, or sets a feature's scene far from the rest
 FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
@@ -57,16 +55,11 @@ class Suspect:
     fit: Fit | None  # its fit in meaning; None without a sentence encoder
 
 
-def stem(word: str) -> str:
-    """A crude stem: possessive dropped, first five letters ("Israel" / "Israeli", "protest" / "protesters")."""
-    return word.replace("’s", "").replace("'s", "")[:STEM]
-
-
 @cache
 def stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return ENGLISH_STOP_WORDS | CALENDAR
+    return ENGLISH_STOP_WORDS | CALENDAR_WORDS
 
 
 def content_stems(terms: tuple[str, ...]) -> list[str]:
@@ -140,7 +133,7 @@ def name_stems(document: Document) -> dict[int, list[tuple[str, set[str]]]]:
         opening = not document.text[sentence.start : name.start].strip(OPENING_QUOTES) if sentence else False
         if sentence is None or (opening and " " not in name.text.strip()) or FIRST_PERSON.fullmatch(name.text):
             continue  # one capitalised word opening a sentence or a quote ("Temporary", "Though"), or "I'm", is no name
-        words = [w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[^\W\d_][\w'’.-]*", name.text)]
+        words = [without_possessive(w.lower()) for w in re.findall(r"[^\W\d_][\w'’.-]*", name.text)]
         stems = {stem(w) for w in words if len(w) > 2 and w not in stop}
         if stems:
             found.setdefault(sentence.index, []).append((name.text, stems))
@@ -221,7 +214,7 @@ def features(suspect: Suspect) -> list[float]:
 
 
 def _is_quote(suspect: Suspect) -> bool:
-    return suspect.sentence.text.lstrip()[:1] in OPENING_QUOTE_MARKS
+    return opens_with_quote(suspect.sentence.text)
 
 
 @cache

@@ -25,15 +25,12 @@ import re
 from reliability.checks.readability.issues import Issue
 from reliability.checks.readability.pronunciation import is_word
 from reliability.document import Document, Word
+from reliability.language.stop_words import CLAUSE_OPENERS
 from reliability.models import Severity
 
 _CANDIDATE_RE = re.compile(r"[a-z]{3}[A-Z][a-z]")
 _HUMP_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _SEGMENT_RE = re.compile(r"[^\W\d_]+")
-#: Words that open a sentence but never end a compound name.
-_SENTENCE_OPENERS = frozenset(
-    "The This These Those That There Their They He She His Her We Our".split()
-)
 
 
 def find_glued_words(document: Document) -> list[Issue]:
@@ -60,7 +57,7 @@ def _judge(document: Document, word: Word, pieces: list[str], clustered: bool) -
     """Severity and reason, from evidence that only extraction leaves; None for a likely name."""
     if pieces[0].islower():
         return "warning", "a lower-case word runs straight into a capitalised one"
-    if any(p in _SENTENCE_OPENERS for p in pieces[1:]):
+    if any(p.lower() in CLAUSE_OPENERS for p in pieces[1:]):  # they never end a compound name
         return "warning", "the last part opens a new sentence"
     if clustered:
         return "warning", "it sits beside another run-together word, as page navigation does"

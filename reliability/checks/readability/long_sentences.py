@@ -12,16 +12,13 @@ import re
 
 from reliability.checks.readability.issues import Issue
 from reliability.document import Document, Sentence
+from reliability.language.stop_words import FUNCTION_WORDS
 
 HARD_WORDS = 45
 LONG_WORDS = 60
 VERY_LONG_WORDS = 80
 
 _SEPARATOR_RE = re.compile(r"[,;|•·/\t]|\s[-–—]\s")
-_FUNCTION_WORDS = frozenset(
-    "the a an of to in on at for with by from and or but that which who is are was were be been has have had "
-    "will would said it its this their they he she as not".split()
-)
 
 
 def find_long_sentences(
@@ -59,7 +56,7 @@ def _reads_as_prose(document: Document, sentence: Sentence, words: list[str]) ->
     comma-separated pieces average four or more words, and numbers do not dominate it.
     """
     n = len(words)
-    if sum(1 for w in words if w in _FUNCTION_WORDS) < n / 10:
+    if sum(1 for w in words if w in FUNCTION_WORDS) < n / 10:
         return False
     tokens = document.sentence_words(sentence)
     capitalised = sum(1 for t in tokens if t.text[:1].isupper())

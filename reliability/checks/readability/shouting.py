@@ -12,16 +12,12 @@ from __future__ import annotations
 from reliability.checks.readability.issues import Issue
 from reliability.checks.readability.pronunciation import is_word
 from reliability.document import Document, Word
+from reliability.language.stop_words import FUNCTION_WORDS
 
 MIN_SHOUTED_WORDS = 3
 #: A line of at most this many words, all in capitals, reads as a headline set in caps.
 HEADLINE_WORDS = 12
 
-_FUNCTION_WORDS = frozenset(
-    "THE A AN OF TO IN ON AT FOR WITH BY FROM AND OR BUT NOT IS ARE WAS WERE BE BEEN HAS HAVE HAD WILL "
-    "WOULD CAN COULD THIS THAT THESE THOSE IT ITS HE SHE THEY WE YOU YOUR OUR THEIR HIS HER WHO WHAT "
-    "WHY HOW WHEN AFTER BEFORE OVER INTO ABOUT JUST NOW NEW ALL NO MORE MUST SAY SAYS SAID GET".split()
-)
 #: Acronyms long enough, or common enough in news, to pass for words in the CMU dictionary.
 _ACRONYMS = frozenset(
     "NATO OPEC UNICEF UNESCO UNHCR UNRWA NASA NOAA FEMA OSHA ASEAN NAFTA COVID AIDS SARS MERS FIFA UEFA "
@@ -59,7 +55,7 @@ def _is_caps(text: str) -> bool:
 def _is_shouted(text: str) -> bool:
     if not text.isalpha():  # U.S, COVID-19, F-16: acronyms, codes
         return False
-    return text in _FUNCTION_WORDS or (len(text) >= 5 and text not in _ACRONYMS and is_word(text))
+    return text.lower() in FUNCTION_WORDS or (len(text) >= 5 and text not in _ACRONYMS and is_word(text))
 
 
 def _caps_runs(document: Document) -> list[list[Word]]:

@@ -1,0 +1,30 @@
+"""Word forms: possessives, plurals and the prefix stems the checks compare words by."""
+
+from __future__ import annotations
+
+import re
+
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+#: Letters a stem keeps: "Israel"/"Israeli", "protest"/"protesters", "attack"/"attacked" share one.
+STEM_LENGTH = 5
+
+
+def without_possessive(word: str) -> str:
+    """ "Mujahid’s" -> "Mujahid", "labour's" -> "labour": the owner a possessive names. Only the
+    suffix goes: "Jones" and "bus" stay as they are."""
+    return _POSSESSIVE_RE.sub("", word)
+
+
+def stem(word: str, length: int = STEM_LENGTH) -> str:
+    """The first `length` letters of a word, its possessive dropped: "Israel", "Israeli" and "Israel's"
+    share "israe" at length 5. Crude but cheap, and the same rule wherever words are compared."""
+    return without_possessive(word)[:length]
+
+
+def singular(word: str) -> str:
+    """A regular plural's singular ("deputies" -> "deputy", "lawyers" -> "lawyer"); other words as given."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

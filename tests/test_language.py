@@ -1,0 +1,68 @@
+"""The language layer: word forms and the lists every check shares."""
+
+from __future__ import annotations
+
+import pytest
+
+from reliability.checks.contradiction.quantities import counts
+from reliability.document import Document
+from reliability.language.dates import CALENDAR_WORDS, MONTHS, WEEKDAYS
+from reliability.language.morphology import singular, stem, without_possessive
+from reliability.language.punctuation import opens_with_quote
+from reliability.models import Article
+
+
+@pytest.mark.parametrize(
+    ("word", "owner"),
+    [("Mujahid’s", "Mujahid"), ("labour's", "labour"), ("Jones", "Jones"), ("bus", "bus"), ("Texas", "Texas"),
+     ("boss’s", "boss"), ("s", "s")],
+)
+def test_without_possessive_removes_the_suffix_only(word: str, owner: str) -> None:
+    assert without_possessive(word) == owner
+
+
+def test_count_modifiers_keep_names_ending_in_s() -> None:
+    """ "40 Jones employees": the modifier is "jones", not "jone" (a character strip, not a suffix strip, did that)."""
+    text = "Police said 12 Texas students were hurt. Officials said 40 Jones employees were hurt."
+    found = counts(Document(Article(id="t", text=text)))
+    modifiers = {m for count in found for m in count.modifiers}
+    assert modifiers == {"texas", "jones"}
+
+
+def test_one_stem_rule_for_every_form_of_a_word() -> None:
+    assert stem("israel") == stem("israeli") == stem("israel's") == "israe"
+    assert stem("protesters") == stem("protest")
+    assert stem("it’s") == "it"
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"), [("deputies", "deputy"), ("lawyers", "lawyer"), ("boss", "boss"), ("bus", "bus"), ("is", "is")]
+)
+def test_singular(plural: str, one: str) -> None:
+    assert singular(plural) == one
+
+
+def test_calendar_words() -> None:
+    assert len(WEEKDAYS) == 7 and len(MONTHS) == 12
+    assert CALENDAR_WORDS == set(WEEKDAYS) | set(MONTHS)
+
+
+@pytest.mark.parametrize(("text", "quoted"), [("“We will win,” he said.", True), ("  'No,' she said.", True),
+                                              ("He said no.", False)])
+def test_opens_with_quote(text: str, quoted: bool) -> None:
+    assert opens_with_quote(text) is quoted
+
+
+def test_memo_computes_a_view_once_per_document() -> None:
+    document = Document(Article(id="t", text="One sentence here. Another one there."))
+    calls: list[Document] = []
+
+    def build(doc: Document) -> int:
+        calls.append(doc)
+        return len(doc.sentences)
+
+    assert document.memo("test.sentences", build) == 2
+    assert document.memo("test.sentences", build) == 2
+    assert calls == [document]
+    other = Document(Article(id="u", text="Only one."))
+    assert other.memo("test.sentences", build) == 1 and len(calls) == 2
