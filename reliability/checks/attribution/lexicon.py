@@ -139,6 +139,8 @@ OBJECT_CUES = _forms(
     "confirm confirmed confirms confirming", "characterise characterised characterises",
     "characterize characterized characterizes", "concede conceded concedes conceding", "wonder wondered wonders",
 )
+#: Cues whose object is the listener ("told reporters", "informed the court"): the words after them never speak.
+ADDRESSING_CUES = frozenset("tell told tells telling inform informed informs assure assured assures assuring".split())
 #: Auxiliaries and modals: one of them a few words into what follows a cue shows a clause, not an object.
 FINITE_VERBS = frozenset(
     """is are was were will would could can should may might must has have had does did do isn't aren't

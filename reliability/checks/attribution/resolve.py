@@ -107,7 +107,7 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
 def _nearest_named(document: Document, at: int, named: list[Source], by_key: dict[str, Source], person: bool) -> Source | None:
     """The named source nearest before `at`: the speaker quoted last, unless a person is named after that, in
     this or the previous paragraph. A name after a preposition ("at White Bear First Nation", "on Christmas
-    Day") is where or when, not who; and a two-word name counts as a person only when the article also
+    Day") is where or when, not who, and one after "told" is the listener ("told HuffPost Canada"); and a two-word name counts as a person only when the article also
     calls it by its last word alone ("Darian Lonechild" … "Lonechild said"), as news copy does with people."""
     earlier = [s for s in named if s.start < at and (s.person or not person)]
     speaker = max(earlier, key=lambda s: max(s.last, s.start), default=None)
@@ -128,7 +128,8 @@ def _nearest_named(document: Document, at: int, named: list[Source], by_key: dic
 
 def _after_preposition(document: Document, start: int) -> bool:
     before = document.analysis_text[max(0, start - 12) : start].split()
-    return bool(before) and (before[-1].lower() in lx.PLACE_PREPOSITIONS or before[-1] in ("the", "a", "an"))
+    last = before[-1].lower() if before else ""
+    return last in lx.PLACE_PREPOSITIONS or last in lx.ADDRESSING_CUES or last in ("the", "a", "an")
 
 
 _INTRODUCED_AFTER_RE = re.compile(r",\s*(?:who|an?|the|\d{1,3}\s*,)\s")

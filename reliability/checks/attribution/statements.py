@@ -120,6 +120,8 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
             if mention is not None and mention.kind != "vague":
                 return Attribution(w.start, w.end, sentence.index, mention, "participle")
             return None
+        if document.lower_words[i] in lx.ADDRESSING_CUES:
+            return None  # `…," told HuffPost Canada`: who is told is the listener, never the speaker
         mention = phrase_after(document, i + 1, sentence.end)
         if mention is not None:
             return Attribution(w.start, w.end, sentence.index, mention, "after")
