@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "BaseCheck",
+    "CheckOptions",
     "CheckContext",
     "CheckResult",
     "Document",
@@ -41,6 +42,7 @@ _LAZY = {
     "RelatedSpan": "reliability.models",
     "StoryRef": "reliability.models",
     "BaseCheck": "reliability.check",
+    "CheckOptions": "reliability.check",
     "CheckContext": "reliability.check",
     "Document": "reliability.document",
     "Engine": "reliability.engine",
@@ -49,7 +51,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from reliability.check import BaseCheck, CheckContext
+    from reliability.check import BaseCheck, CheckContext, CheckOptions
     from reliability.config import Settings
     from reliability.document import Document
     from reliability.engine import Engine

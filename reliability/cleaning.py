@@ -13,9 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from reliability.models import Finding, Report
 
-DEFAULT_CUT_CODES = ("off_topic.boilerplate",)
-
-
 class Cut(BaseModel):
     """One removed stretch of the original text."""
 
@@ -44,8 +41,9 @@ class CleanedArticle(BaseModel):
     removed_chars: int = Field(description="Characters removed in all.")
 
 
-def clean(text: str, report: Report, codes: Iterable[str] = DEFAULT_CUT_CODES) -> CleanedArticle:
-    """Remove the spans of warning/error findings whose code is in `codes`."""
+def clean(text: str, report: Report, codes: Iterable[str]) -> CleanedArticle:
+    """Remove the spans of warning/error findings whose code is in `codes`: usually `Engine.cuttable_codes`,
+    the codes the checks declare cuttable (page boilerplate), so no code is hard-wired here."""
     wanted = set(codes)
     findings = [f for f in report.findings if f.code in wanted and f.severity != "info"]
     cuts = _merge(text, findings)

@@ -5,12 +5,22 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from reliability import __version__
-from reliability.check import Check, CheckContext, CorpusStats
+from pydantic import ValidationError
+
+from reliability.check import (
+    Check,
+    CheckContext,
+    CheckOptions,
+    CorpusStats,
+    cuttable_codes,
+    options_model,
+    wants_encoder,
+)
 from reliability.config import Settings
 from reliability.document import Document
 from reliability.models import Article, CheckResult, EngineInfo, Explanation, Report, StoryRef
@@ -29,7 +39,11 @@ log = logging.getLogger(__name__)
 KEEP_DOCUMENT_CHARS = 20_000_000
 
 
-class UnknownCheckError(ValueError):
+class ConfigError(ValueError):
+    """Settings name a check or an option that does not exist, or give an option a bad value."""
+
+
+class UnknownCheckError(ConfigError):
     """Settings asked for a check nobody registered."""
 
 
@@ -50,8 +64,10 @@ class Engine:
             if unknown:
                 raise UnknownCheckError(f"unknown check(s): {', '.join(unknown)}")
         self.checks: list[Check] = [c for _, c in registered if wanted is None or c.name in wanted]
-        # plugin checks need not subclass BaseCheck, so the flag may be missing
-        self.encoder_users: list[str] = [c.name for c in self.checks if getattr(c, "wants_encoder", False)]
+        self.options = validated_options(self.settings, [c for _, c in registered], bool(self.problems))
+        self.encoder_users: list[str] = [c.name for c in self.checks if wants_encoder(c)]
+        #: Finding codes the checks allow `reliability.cleaning.clean` to cut.
+        self.cuttable_codes: frozenset[str] = cuttable_codes(self.checks)
         if self.settings.semantic and not semantic_available():
             load_encoder(required=True)  # raises SemanticModelMissing now, not on the first article
 
@@ -103,7 +119,7 @@ class Engine:
     def _run(self, check: Check, document: Document, corpus: CorpusStats | None, story: StoryContext | None) -> CheckResult:
         weight = self.settings.weight_for(check.name, check.weight)
         encoder = self.encoder if check.name in self.encoder_users else None
-        context = CheckContext(options=self.settings.options_for(check.name), corpus=corpus, encoder=encoder, story=story)
+        context = CheckContext(options=self.options.get(check.name, {}), corpus=corpus, encoder=encoder, story=story)
         started = time.perf_counter()
         try:
             result = check.run(document, context)
@@ -202,6 +218,42 @@ def as_article(item: Article | dict[str, Any] | str, default_id: str) -> Article
     if isinstance(item, dict):
         return Article.from_record(item, id=default_id)
     raise TypeError(f"cannot score a {type(item).__name__}: pass an Article, a dict or a str")
+
+
+def validated_options(
+    settings: Settings, registered: list[Check], plugins_failed: bool = False
+) -> dict[str, Mapping[str, Any] | CheckOptions]:
+    """Each check's options, validated against its `Options` model; a table or weight naming no registered
+    check, or an option its check does not declare, raises ConfigError naming the key. When a plugin failed
+    to load, a name nobody registered may be that plugin's check: it is logged, not fatal."""
+    names = {c.name for c in registered}
+    for table in ("weights", "options"):
+        for key in sorted(set(getattr(settings, table)) - names):
+            message = f"{table}.{key}: no check is named {key!r} (registered: {', '.join(sorted(names))})"
+            if not plugins_failed:
+                raise ConfigError(message)
+            log.warning("%s; a plugin that failed to load may provide it", message)
+    validated: dict[str, Mapping[str, Any] | CheckOptions] = {}
+    for check in registered:
+        raw = settings.options_for(check.name)
+        model = options_model(check)
+        if model is None:
+            validated[check.name] = raw
+            continue
+        try:
+            validated[check.name] = model.model_validate(raw)
+        except ValidationError as exc:
+            raise ConfigError(_option_problem(check.name, model, exc)) from None
+    return validated
+
+
+def _option_problem(check: str, model: type[CheckOptions], exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    key = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        known = ", ".join(model.model_fields) or "none"
+        return f"options.{check}.{key}: {check} has no such option (known: {known})"
+    return f"options.{check}.{key}: {error['msg']}"
 
 
 def _validate(result: object, check: Check, text_length: int) -> None:

@@ -31,8 +31,9 @@ def reliability_checks(settings: Settings) -> Iterable[Check]:
     not pluggy, runs the checks, one at a time and each inside its own error guard, so one check
     that raises cannot stop the others.
 
-    :param settings: the engine's settings; a check may read its options with
-        `settings.options_for(name)`, though it also receives them at run time in `context.options`.
+    :param settings: the engine's settings. A check declares its options as a `CheckOptions` model
+        (its `Options` attribute); the engine validates `[options.<name>]` against it once built and
+        passes the validated model at run time in `context.options`.
     :return: an iterable of check objects (may be empty).
 
     Since 0.1. Example::

@@ -34,7 +34,7 @@ def test_clean_removes_whole_lines_and_records_each_cut():
     start = text.index("Subscribe")
     cut2 = (start, text.index("\n", start), "off_topic.boilerplate", "warning")
     keep_info = (text.index("Originally"), len(text), "off_topic.boilerplate", "info")
-    cleaned = clean(text, report_with(text, [cut1, cut2, keep_info]))
+    cleaned = clean(text, report_with(text, [cut1, cut2, keep_info]), {"off_topic.boilerplate"})
     assert cleaned.text == "The council met.\nIt voted 31 to 9.\nOriginally published on X."
     assert [c.text for c in cleaned.cuts] == ["Home > News\n", "Subscribe to our newsletter!\n"]
     assert cleaned.removed_chars == len(text) - len(cleaned.text)
@@ -45,7 +45,7 @@ def test_clean_merges_overlapping_cuts_and_ignores_other_codes():
     text = "A teaser line. Another teaser.\nReal story sentence."
     spans = [(0, 14, "off_topic.boilerplate", "warning"), (10, 30, "off_topic.boilerplate", "error"),
              (31, 51, "duplication.sentence", "warning")]
-    cleaned = clean(text, report_with(text, spans))
+    cleaned = clean(text, report_with(text, spans), {"off_topic.boilerplate"})
     assert len(cleaned.cuts) == 1 and cleaned.text == "Real story sentence."
 
 

