@@ -110,10 +110,12 @@ def test_a_plugin_that_cannot_reach_spawned_workers_is_scored_in_process(make_en
 
 def test_a_consumer_that_stops_early_leaves_no_worker_behind(make_engine):
     engine = make_engine(Provides(Tripwire()), checks=["tripwire"])
+    before = set(multiprocessing.active_children())
     reports = engine.score_many(articles(200), workers=2, force_workers=True)
     assert next(reports).id == "a0"
+    assert len(set(multiprocessing.active_children()) - before) == 2
     reports.close()
-    assert multiprocessing.active_children() == []
+    assert set(multiprocessing.active_children()) - before == set()
 
 
 def test_workers_are_capped_at_the_cpu_count_unless_forced(caplog):
