@@ -170,7 +170,7 @@ def wants_encoder(check: Check) -> bool:
 def options_model(check: Check) -> type[CheckOptions] | None:
     """A check's options model, or None for a check that declares none (its table goes through unvalidated)."""
     model = getattr(check, "Options", None)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+    return model if isinstance(model, type) and issubclass(model, CheckOptions) else None
 
 
 def cuttable_codes(checks: Iterable[Check]) -> frozenset[str]:

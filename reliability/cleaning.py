@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from reliability.models import Finding, Report
 
+
 class Cut(BaseModel):
     """One removed stretch of the original text."""
 
@@ -59,14 +60,14 @@ def clean(text: str, report: Report, codes: Iterable[str]) -> CleanedArticle:
 
 
 def _merge(text: str, findings: list[Finding]) -> list[Cut]:
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for start, end, code in sorted((f.start, f.end, f.code) for f in findings):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
             merged[-1][2].add(code)
         else:
             merged.append([start, end, {code}])
-    cuts = []
+    cuts: list[Cut] = []
     for start, end, codes in merged:
         start, end = _widen(text, start, end)
         if cuts and start <= cuts[-1].end:  # widening may make neighbours touch

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from reliability import __version__
 from pydantic import ValidationError
 
+from reliability import __version__
 from reliability.check import (
     Check,
     CheckContext,

@@ -99,7 +99,10 @@ def test_without_story_mode_no_story_check_runs_and_reports_carry_no_story():
 def test_score_corpus_with_workers_gives_the_same_reports(story_reports):
     engine = Engine(semantic=False, checks=["attribution", "off_topic", "story"])
     pooled = list(engine.score_corpus(_articles(), workers=2))
-    strip = lambda r: json.loads(r.model_dump_json(exclude={"engine"}))
+
+    def strip(r):
+        return json.loads(r.model_dump_json(exclude={"engine"}))
+
     for a, b in zip(pooled, story_reports, strict=True):
         left, right = strip(a), strip(b)
         for checks in (left["checks"], right["checks"]):

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     articles = [article for article, _, _ in records]
     examples: dict[str, list[Example]] = {"train": [], "dev": []}
     unsplit: list[Example] = []
-    for (article, label, split), report in zip(records, engine.score_many(articles, workers=args.workers), strict=True):
+    for (_article, label, split), report in zip(records, engine.score_many(articles, workers=args.workers), strict=True):
         example = Example(report.checks, label, source_of(report))
         (examples[split] if split else unsplit).append(example)
     train, dev = split_by_source(unsplit)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -62,7 +62,7 @@ INFLECTION = re.compile(r"(?:s|es|ed|d|ing|er|ers|ly)$")
 FULL_PENALTY_PER_1000_WORDS = 20.0  # 20 typos per 1,000 words (one every 50 words) scores 0
 
 
-@lru_cache(maxsize=None)
+@cache
 def _speller(language: str):
     from spellchecker import SpellChecker
 
@@ -150,7 +150,7 @@ def _british(speller, word: str) -> bool:
     return american != word and american in speller
 
 
-@lru_cache(maxsize=None)
+@cache
 def _unaccented(speller) -> frozenset[str]:
     """The dictionary's accented words ("risqué", "cliché") as they are written without their accents."""
     accented = (w for w in speller.word_frequency.keys() if not w.isascii())
