@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from evaluation.articles import read_annotated  # noqa: E402
+from evaluation.harness import overlaps  # noqa: E402
 from reliability.check import CheckContext  # noqa: E402
 from reliability.checks.attribution import AttributionCheck  # noqa: E402
 from reliability.document import Document  # noqa: E402
@@ -75,8 +76,7 @@ def speaker_matches(predicted: str | None, annotated: str | None) -> bool:
     return bool(p) and (p in a or a in p)
 
 
-def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+
 
 
 def evaluate(examples: list[Example]) -> dict[str, float]:
@@ -107,7 +107,7 @@ def evaluate(examples: list[Example]) -> dict[str, float]:
             mine = [f for f in warnings if f.code == f"attribution.{kind}"]
             counts[tp] += sum(1 for a, b in spans if any(f.start < b and a < f.end for f in mine))
             for f in mine:
-                if not _overlaps(f.start, f.end, spans):
+                if not overlaps(f.start, f.end, spans):
                     counts[fp] += 1
                     misses.append(f"{ex.id}: false {kind}: {ex.text[f.start:f.end][:60]!r}")
         counts["other_fp"] += sum(1 for f in warnings if f.code not in ("attribution.vague", "attribution.unattributed_quote"))

@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from evaluation.articles import read_articles  # noqa: E402
+from evaluation.harness import seeds_dir  # noqa: E402
 from reliability.check import CheckContext  # noqa: E402
 from reliability.checks.off_topic import OffTopicCheck  # noqa: E402
 from reliability.document import Document  # noqa: E402
@@ -37,7 +38,7 @@ from reliability.models import Article  # noqa: E402
 from reliability.semantic import SentenceEncoder, load_encoder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-SEEDS = HERE.parents[1] / "shared" / "seeds"  # real articles, beside the project when present
+SEEDS = seeds_dir()  # real articles, beside the project when present ($RELIABILITY_SEEDS)
 LONG = [HERE / "off_topic" / "articles.txt", *sorted((HERE / "off_topic").glob("stories_*.txt"))]
 SHORT = [HERE / "attribution" / "articles.txt"]  # the readability set carries page chrome on purpose
 BOILERPLATE = HERE / "off_topic" / "boilerplate.txt"

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.harness import seeds_dir
 from reliability.config import Settings
 from reliability.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = seeds_dir()
 
 
 @pytest.fixture
@@ -44,21 +45,6 @@ def seeds_dir() -> Path:
         pytest.skip("../shared/seeds is not present in this checkout")
     return SEEDS
 
-
-@pytest.fixture
-def evaluation():
-    """Load `evaluation/eval_<name>.py` as a module: `evaluation("duplication").evaluate(...)`."""
-    import importlib.util
-    import sys
-
-    def load(name: str):
-        spec = importlib.util.spec_from_file_location(f"eval_{name}", ROOT / "evaluation" / f"eval_{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
-        spec.loader.exec_module(module)
-        return module
-
-    return load
 
 
 @pytest.fixture

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from evaluation.harness import seeds_dir
 from reliability.check import CheckContext
 from reliability.checks.attribution import AttributionCheck
 from reliability.document import Document
 from reliability.models import Article
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = seeds_dir()
 
 
 def run(text: str):

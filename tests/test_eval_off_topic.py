@@ -1,12 +1,13 @@
 """The off_topic evaluation runs: boilerplate meets its targets on every split; spliced sentences are warned
 about only with the semantic model, at the precision the weights were fitted for; clean controls stay clean."""
-
 import pytest
+
+from evaluation import eval_off_topic
 
 
 @pytest.fixture
-def off_topic(evaluation):
-    ev = evaluation("off_topic")
+def off_topic():
+    ev = eval_off_topic
     return ev, ev.build()
 
 

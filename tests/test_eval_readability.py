@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from evaluation import eval_readability
 
-def test_annotations_all_occur_in_their_articles(evaluation):
-    examples = evaluation("readability").load()
+
+def test_annotations_all_occur_in_their_articles():
+    examples = eval_readability.load()
     assert len(examples) >= 20 and {e.split for e in examples} == {"dev", "test"}
     assert sum(len(e.spans["glued_words"]) for e in examples) >= 10
     assert sum(not any(e.spans.values()) for e in examples) >= 8  # clean controls
 
 
-def test_targets_hold_on_every_split(evaluation):
-    ev = evaluation("readability")
+def test_targets_hold_on_every_split():
+    ev = eval_readability
     examples = ev.load()
     for split in ("dev", "test"):
         r = ev.evaluate([e for e in examples if e.split == split])
@@ -23,6 +25,6 @@ def test_targets_hold_on_every_split(evaluation):
     assert overall["shouting"]["recall"] >= 0.6, overall["misses"]
 
 
-def test_camel_case_names_rarely_draw_a_warning(evaluation):
-    names = evaluation("readability").name_false_positives()
+def test_camel_case_names_rarely_draw_a_warning():
+    names = eval_readability.name_false_positives()
     assert len(names["warning"]) <= 0.02 * names["contexts"], names["warning"]

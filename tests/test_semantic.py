@@ -1,12 +1,12 @@
 """The semantic extra: loaded only when installed and wanted, offline, deterministic; and what it adds to
 off_topic.unrelated — a warning on a sentence spliced in from another story, none on the clean story."""
-
 import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from evaluation import eval_off_topic
 from reliability.checks.off_topic import OffTopicCheck, unrelated
 from reliability.semantic import SemanticModelMissing, load_encoder
 from reliability.testing import flagged_texts, run_check
@@ -45,13 +45,13 @@ def test_vectors_are_unit_length_deterministic_and_closer_for_the_same_topic(sen
     assert first[0] @ first[1] > first[0] @ first[2] + 0.2
 
 
-def _election_debate(evaluation, suffix):
-    ev = evaluation("off_topic")
+def _election_debate(suffix):
+    ev = eval_off_topic
     return next(e for e in ev.build() if e.id == f"off_topic:election-debate/{suffix}")
 
 
-def test_a_sentence_from_another_story_gets_a_warning_that_explains_itself(evaluation, sentence_encoder):
-    example = _election_debate(evaluation, "splice5")  # a holdout story: never seen when the weights were fitted
+def test_a_sentence_from_another_story_gets_a_warning_that_explains_itself(sentence_encoder):
+    example = _election_debate("splice5")  # a holdout story: never seen when the weights were fitted
     (start, end), = example.planted["unrelated"]
     result = run_check(OffTopicCheck(), example.text, encoder=sentence_encoder)
     warnings = [f for f in result.findings if f.code == "off_topic.unrelated" and f.severity == "warning"]
@@ -61,13 +61,13 @@ def test_a_sentence_from_another_story_gets_a_warning_that_explains_itself(evalu
     assert result.score < 1.0
 
 
-def test_the_clean_story_gets_no_warning(evaluation, sentence_encoder):
-    clean = _election_debate(evaluation, "clean")
+def test_the_clean_story_gets_no_warning(sentence_encoder):
+    clean = _election_debate("clean")
     assert flagged_texts(run_check(OffTopicCheck(), clean.text, encoder=sentence_encoder), clean.text) == []
 
 
-def test_a_sentence_spliced_in_before_the_lead_gets_a_warning(evaluation, sentence_encoder):
-    example = _election_debate(evaluation, "opening")
+def test_a_sentence_spliced_in_before_the_lead_gets_a_warning(sentence_encoder):
+    example = _election_debate("opening")
     (start, end), = example.planted["unrelated"]
     assert start == 0
     result = run_check(OffTopicCheck(), example.text, encoder=sentence_encoder)
@@ -75,18 +75,18 @@ def test_a_sentence_spliced_in_before_the_lead_gets_a_warning(evaluation, senten
     assert warnings == [(start, end)]
 
 
-def test_a_feature_opening_far_from_the_news_is_not_taken_for_a_splice(evaluation, sentence_encoder):
+def test_a_feature_opening_far_from_the_news_is_not_taken_for_a_splice(sentence_encoder):
     """A brief opening on a scene ("Faith Achieng spent most of November awake before dawn, revising organic
     chemistry ...") scores 0.59, over the default bar: the opening sentence needs OPENING_MARGIN more."""
-    ev = evaluation("off_topic")
+    ev = eval_off_topic
     brief = next(e for e in ev.build() if e.id == "off_topic:soc-kenya-exam-leak-arrests/brief9/clean")
     result = run_check(OffTopicCheck(), brief.text, encoder=sentence_encoder)
     opening = [f for f in result.findings if f.code == "off_topic.unrelated" and f.start == 0]
     assert [f.severity for f in opening] == ["info"]
 
 
-def test_the_warning_bar_is_an_option(evaluation, sentence_encoder):
-    example = _election_debate(evaluation, "splice5")
+def test_the_warning_bar_is_an_option(sentence_encoder):
+    example = _election_debate("splice5")
     strict = run_check(OffTopicCheck(), example.text, {"unrelated_warn_at": 0.999}, encoder=sentence_encoder)
     assert not any(f.code == "off_topic.unrelated" and f.severity == "warning" for f in strict.findings)
 
