@@ -59,7 +59,7 @@ class Suspect:
 def stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return ENGLISH_STOP_WORDS | CALENDAR_WORDS
+    return frozenset(ENGLISH_STOP_WORDS) | CALENDAR_WORDS
 
 
 def content_stems(terms: tuple[str, ...]) -> list[str]:
@@ -140,7 +140,7 @@ def name_stems(document: Document) -> dict[int, list[tuple[str, set[str]]]]:
     return found
 
 
-def _leave_one_out_cosine(vector: dict[str, float], whole: Counter, whole_norm2: float) -> float:
+def _leave_one_out_cosine(vector: dict[str, float], whole: Counter[str], whole_norm2: float) -> float:
     """cos(v, W - v) from v and W alone: O(len(v)), so the pass stays linear in the article's length."""
     own2 = sum(w * w for w in vector.values())
     dot_whole = sum(w * whole[stem] for stem, w in vector.items())

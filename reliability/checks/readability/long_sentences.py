@@ -13,6 +13,7 @@ import re
 from reliability.checks.readability.issues import Issue
 from reliability.document import Document, Sentence
 from reliability.language.stop_words import FUNCTION_WORDS
+from reliability.models import Severity
 
 HARD_WORDS = 45
 LONG_WORDS = 60
@@ -38,7 +39,7 @@ def find_long_sentences(
         n = len(words)
         if n <= hard_words or not _reads_as_prose(document, sentence, words):
             continue
-        severity = "error" if n > very_long_words else "warning" if n > long_words else "info"
+        severity: Severity = "error" if n > very_long_words else "warning" if n > long_words else "info"
         clauses = len(_SEPARATOR_RE.findall(sentence.text)) + 1
         issues.append(Issue(
             "long_sentence", severity, sentence.start, sentence.end,

