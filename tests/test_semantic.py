@@ -91,7 +91,6 @@ def test_the_warning_bar_is_an_option(sentence_encoder):
     assert not any(f.code == "off_topic.unrelated" and f.severity == "warning" for f in strict.findings)
 
 
-@pytest.mark.slow
 def test_seed_expectations_hold_with_the_model(seed_expectations, sentence_encoder):
     """001 stays clean, 003 keeps its boilerplate and its analyst's quote unflagged, 004 its boilerplate; the
     002 splices are still missed (see docs)."""
@@ -102,7 +101,6 @@ def test_seed_expectations_hold_with_the_model(seed_expectations, sentence_encod
     )
 
 
-@pytest.mark.slow
 def test_a_book_length_text_is_judged_by_lexical_evidence_only(make_engine, sentence_encoder):
     paragraph = (
         "The council approved the budget for the new library on Tuesday. Work on the building will begin in "
