@@ -1,7 +1,8 @@
 """Throughput of reliability on a generated corpus: the shared analysis, each check, the whole suite.
 
 Prints docs/s for: building the shared Document (blocks, sentences, words: the one analysis pass);
-each check alone on a freshly built Document (so it pays for the lazy views it uses); the whole
+each check alone on a freshly built Document (so it pays for the lazy views it uses), and off_topic's
+boilerplate line classifier alone; the whole
 suite end to end through `Engine.score_many` (one process, then a worker pool); and the process's
 memory while streaming --stream-articles articles. With the semantic extra installed, the same for
 off_topic and the suite with the sentence-embedding model, on the first --semantic-articles articles.
@@ -79,6 +80,15 @@ def main() -> None:
         for document in documents:
             check.run(document, context)
         print(f"{'check ' + check.name:<44}{rate(len(documents), time.perf_counter() - start)}")
+
+    from reliability.checks.off_topic.boilerplate import find_boilerplate
+
+    documents = [Document(a) for a in articles]
+    find_boilerplate(documents[0])  # warm-up: the model's arrays are read once per process
+    start = time.perf_counter()
+    for document in documents:
+        find_boilerplate(document)
+    print(f"{'  of which boilerplate (line classifier)':<44}{rate(len(documents), time.perf_counter() - start)}")
 
     peer = gopher_repetition_rate(articles)
     start = time.perf_counter()

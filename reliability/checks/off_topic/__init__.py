@@ -47,7 +47,9 @@ class OffTopicCheck(BaseCheck):
                 findings.append(self.finding("syndication", "info", f"Syndication credit: {hit.reason}, not a defect.", hit.start, hit.end))
             else:
                 message = f"Looks like {hit.reason}."
-                findings.append(self.finding("boilerplate", "warning", message[0].upper() + message[1:], hit.start, hit.end))
+                findings.append(
+                    self.finding("boilerplate", "warning", message[0].upper() + message[1:], hit.start, hit.end, confidence=hit.confidence)
+                )
         flagged = {s.index for s in document.sentences if any(f.start < s.end and s.start < f.end for f in findings)}
         unrelated_found, semantic = find_unrelated(
             document, flagged, context.corpus, context.encoder, self.options(context).unrelated_warn_at, context.story

@@ -9,7 +9,7 @@ news prose does not use them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reliability.language.dates import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 
@@ -20,6 +20,11 @@ class Family:
     reason: str
     line: re.Pattern[str] | None = None
     phrase: re.Pattern[str] | None = None
+    words: frozenset[str] = frozenset()  # the words its phrasings are built on: a line without one is not tried
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 def _line(*alternatives: str) -> re.Pattern[str]:
@@ -31,7 +36,7 @@ def _phrase(*alternatives: str) -> re.Pattern[str]:
 
 
 _SOCIAL = r"(?:facebook|twitter|x|instagram|whatsapp|telegram|linkedin|youtube|tiktok|threads|bluesky|google news|flipboard|reddit|pinterest)"
-_DAYTIME = rf"(?:[\d:./ ,-]+|(?:{WEEKDAY_ABBREVIATIONS})\w*|(?:{MONTH_ABBREVIATIONS})\w*|am|pm|[ap]\.m\.|gmt|utc|ist|[a-z]{{2,4}}t|ago|hours?|mins?|minutes?|updated|published|posted|on|at)*"
+_DAYTIME = rf"(?:[\d:./ ,-]++|(?:{WEEKDAY_ABBREVIATIONS})\w*|(?:{MONTH_ABBREVIATIONS})\w*|am|pm|[ap]\.m\.|gmt|utc|ist|[a-z]{{2,4}}t|ago|hours?|mins?|minutes?|updated|published|posted|on|at)*+"  # possessive: no backtracking into a stamp
 
 FAMILIES: tuple[Family, ...] = (
     Family(
@@ -46,7 +51,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "empty_byline",
-        "an empty byline or time stamp left over from the page layout",
+        "a byline or time stamp from the page layout, not part of the story",
         line=_line(
             rf"(?:published|posted|updated|last updated|first published|modified)\s*(?:on|at|:)?\s*{_DAYTIME}",
             r"by", r"by\s+(?:staff|admin|editor|web desk|news desk|our correspondent)",
@@ -64,6 +69,7 @@ FAMILIES: tuple[Family, ...] = (
             r"most (?:read|popular|viewed|shared|watched)", r"don'?t miss", r"in (?:other|case you missed it|the news)",
             r"(?:what|stories) (?:to|you) (?:read|watch) next", r"more (?:from|on) (?:this|our) \w+", r"keep reading", r"see also",
             r"(?:also read|read more|read also|also|read|watch|listen|related|more|see also|see)\s*:.{0,160}",
+            r"(?:continue reading|full (?:story|coverage|article)|watch (?:live|now|the video|video|more)|listen (?:live|now)|click here)\b.{0,80}",
         ),
     ),
     Family(
@@ -121,6 +127,53 @@ FAMILIES: tuple[Family, ...] = (
         phrase=_phrase(r"\b(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)\b", r"\bscroll (?:down )?to continue reading\b"),
     ),
     Family(
+        "caption",
+        "a photo caption or picture credit from the page layout, not part of the story",
+        line=_line(
+            r"(?:photo|image|picture|video|graphic|illustration|gallery|slideshow)s?(?: credit)?\s*[:|].{0,200}",
+            r"(?:click|tap) (?:to|here to|the image to) (?:enlarge|view|zoom).{0,40}", r"(?:enlarge|zoom|view) (?:this )?(?:image|photo|gallery|slideshow)",
+            r"\d+ (?:of|/) \d+(?: (?:photos?|images?))?", r"(?:file )?photo",
+        ),
+        phrase=_phrase(
+            r"\((?:ap|afp|reuters|getty|epa|pa|bloomberg|xinhua|file|ani|pti|ians|aap|cp|upi)(?: images| photo| wire)?(?:/[^)]{0,60})?\)\W*$",
+            r"\b(?:getty images|shutterstock|ap photo|afp via getty|reuters/|epa-efe|pa wire|photograph:|photo by|photo courtesy)",
+            r"\b(?:file )?photo(?:graph)?:", r"\b(?:photo|picture|image)(?:graph)? (?:by|courtesy of|credit)\b", r"\bcredit: [A-Z]",
+            r"\b(?:is|are) (?:seen|pictured|shown) (?:here |above |below |in this )", r"\bin this (?:undated |handout |file )*(?:photo|picture|image)\b",
+            r"\b(?:left|right|centre|center|top|above|below)\)", r"\(pictured\)",
+        ),
+    ),
+    Family(
+        "affiliate",
+        "an affiliate or sponsorship disclosure, not part of the story",
+        line=_line(r"(?:sponsored|presented|brought to you|powered|supported) by .{1,60}", r"in (?:partnership|association) with .{1,60}"),
+        phrase=_phrase(
+            r"\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|affiliate|share of (?:sales|revenue))",
+            r"\baffiliate (?:links?|commission|partners?)\b", r"\bwhen you (?:buy|shop|click) (?:through|via|using) (?:our |the )?links\b",
+            r"\b(?:this|the) (?:post|article|content|story) (?:contains|includes|may contain) (?:affiliate|sponsored|paid)\b",
+            r"\b(?:independently|editorially) (?:selected|chosen|reviewed)\b", r"\bat no (?:extra|additional) cost to you\b",
+            r"\bthis (?:content|article|feature) (?:is|was) (?:sponsored|paid for|produced) by\b",
+        ),
+    ),
+    Family(
+        "author_bio",
+        "a note about the author from the page layout, not part of the story",
+        line=_line(r"about the (?:author|writer|reporter)", r"more (?:articles|stories|posts) (?:by|from) .{1,40}", r"(?:author|writer|reporter|columnist|contributor)s?(?: profile)?",
+                   r"(?:email|contact) (?:the )?(?:author|reporter|writer|us).{0,60}"),
+        phrase=_phrase(
+            r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} (?:is|was|has been) (?:a|an|the|our) (?:[\w-]+ ){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|blogger|freelancer)\b",
+            r"\b(?:contact|email|reach|write to) (?:him|her|them|the (?:author|reporter|writer)) at\b", r"\bfollow (?:him|her|them) on (?:twitter|x|instagram|bluesky)\b",
+            r"\b(?:he|she|they) can be (?:reached|contacted) at\b", r"@[A-Za-z0-9_.-]+\.(?:com|org|net|co\.uk)\b",
+        ),
+    ),
+    Family(
+        "login_search",
+        "a search box or login prompt from the web page, not part of the story",
+        line=_line(r"search(?: (?:for|this site|the site|news|our archive)\b.{0,40})?", r"(?:log|sign) (?:in|out|up)(?: (?:or|/) (?:register|sign up))?", r"register(?: now| for free)?",
+                   r"(?:forgot|reset) (?:your )?password\??", r"(?:user ?name|password|e-?mail(?: address)?)\s*:?", r"my account", r"create (?:a free |an )?account"),
+        phrase=_phrase(r"\b(?:log|sign) in to (?:comment|continue|read|post|view|reply)\b", r"\bcreate (?:a free |an )?account\b", r"\bforgot (?:your )?password\b",
+                       r"\balready (?:a subscriber|have an account|registered)\b", r"\bsubscribers? only\b"),
+    ),
+    Family(
         "comments",
         "the page's comment section, not part of the story",
         line=_line(
@@ -131,6 +184,23 @@ FAMILIES: tuple[Family, ...] = (
         phrase=_phrase(r"\byou must be (?:logged|signed) in to (?:post|leave|add) a comment\b"),
     ),
 )
+
+# The words each family's phrasings are built on: a line with none of them is not tried against its patterns.
+_FAMILY_WORDS = {
+    "navigation": "home menu search skip navigation sections section login log sign register back top toggle news world",
+    "empty_byline": "published updated posted modified by read min mins minute minutes reading went live last first staff admin desk correspondent",
+    "related_links": "related latest recommended popular trending more read also watch listen next miss stories articles continue click full see like picks reads keep top recent featured most missed",
+    "newsletter_social": "newsletter newsletters subscribe sign inbox follow facebook twitter whatsapp telegram instagram linkedin youtube tiktok app download notifications share email join channel alerts register tweet print copy link comments",
+    "donation": "donate donation donations support contribution contributions member membership patron journalism chip contribute supporter subscriber continue",
+    "cookies_legal": "cookies cookie privacy copyright rights reserved terms consent policy reproduced redistributed published accept ©",
+    "advertising": "advertisement advertising ad advert sponsored promoted paid partner scroll continues content feedback",
+    "caption": "photo photos image images picture pictures credit getty shutterstock ap afp reuters epa file pictured seen shown enlarge zoom gallery slideshow video graphic left right center centre top above below photograph courtesy illustration xinhua pa wire handout bloomberg click tap view ani pti ians aap cp upi",
+    "affiliate": "commission affiliate sponsored partnership links selected chosen reviewed cost presented powered brought association supported earn receive buy shop",
+    "author_bio": "author reporter correspondent editor writer journalist columnist contributor producer blogger freelancer reached contact email follow twitter write articles stories posts",
+    "login_search": "search log login sign register password account subscriber subscribers registered username user forgot reset my create",
+    "comments": "comment comments reply replies responses conversation discussion debate logged signed closed leave",
+}
+FAMILIES = tuple(replace(f, words=_words(_FAMILY_WORDS[f.name])) for f in FAMILIES)
 
 # A headline in a list of teasers: "15 Celebrities You'd Never Guess Are This Age".
 LISTICLE_TITLE = re.compile(r"^\d{1,3} (?:[A-Z0-9][\w'’-]*|[a-z]{1,4})(?: (?:[A-Z0-9][\w'’-]*|[a-z]{1,4})){2,14}\W?$")
@@ -143,7 +213,4 @@ SYNDICATION = _phrase(
 )
 
 # A line that introduces a list of links: what follows it, to the end of the article, is the list.
-LINK_LIST_HEADER = FAMILIES[2].line
-
-# Any phrase of any family: one search tells whether a sentence needs a closer look.
-ANY_PHRASE = re.compile("|".join(f.phrase.pattern for f in FAMILIES if f.phrase is not None), re.IGNORECASE)
+LINK_LIST_HEADER = next(f.line for f in FAMILIES if f.name == "related_links")
