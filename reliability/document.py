@@ -23,7 +23,7 @@ from reliability.language.stop_words import ENGLISH_MARKERS, NOT_NAME_OPENERS
 from reliability.models import Article
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     import numpy as np
 
@@ -35,10 +35,19 @@ T = TypeVar("T")
 MAX_ANALYSED_CHARS = 400_000
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_MARKUP_RE = re.compile(
-    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,2000}?>|<![a-zA-Z][^<>]*>",
-    re.IGNORECASE | re.DOTALL,
-)
+# Markup: a script or style element, a comment, a tag or a declaration. Elements and comments are found
+# by `_markup_spans`, which looks for each closing mark once: a regex searching for it afresh at every
+# opening mark takes quadratic time when none follows ("<!--" * 12500).
+_MARKUP_OPEN_RE = re.compile(r"<(?:(script|style)\b|(!--)|/?[a-zA-Z]|![a-zA-Z])", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,2000}?>|<![a-zA-Z][^<>]*>")
+_MARKUP_CLOSE = {"script": re.compile(r"</script\s*>", re.IGNORECASE), "style": re.compile(r"</style\s*>", re.IGNORECASE),
+                 "!--": re.compile(re.escape("-->"))}
+#: The longest stretch handed to the sentence splitter at once: sentencex takes quadratic time on a long
+#: run of sentence ends with no space after them ("!-" * 25000). Paragraphs of real copy stay under 6,000.
+SPLITTER_CHARS = 10_000
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s+")
+#: Every space that is not ASCII (str.isspace beyond \t\n\v\f\r and " "), made a plain space for sentencex.
+_PLAIN_SPACES = {c: " " for c in range(0x80, 0x3001) if chr(c).isspace()}
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_RE = re.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
 _CAPITALISED_OPENERS = frozenset(w.capitalize() for w in NOT_NAME_OPENERS)  # "The", "I"; not "THE"
@@ -86,24 +95,33 @@ class Document:
             Word(i, m.start(), m.end(), self.text[m.start() : m.end()])
             for i, m in enumerate(WORD_RE.finditer(self.analysis_text))
         )
-        self._word_starts = [w.start for w in self.words]
+        self._word_starts = tuple(w.start for w in self.words)
         self.sentences: tuple[Sentence, ...] = tuple(self._sentences())
         self._vectors: tuple[SentenceEncoder, dict[int, np.ndarray]] | None = None
         self._memo: dict[str, Any] = {}
+        self._sealed = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        """Read-only once built: every check reads the same analysis, so none may change it for the next."""
+        if getattr(self, "_sealed", False):
+            raise AttributeError(f"a Document is read-only: checks share it ({name!r} cannot be set)")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Document is read-only: checks share it ({name!r} cannot be deleted)")
 
     # -- construction -------------------------------------------------------------------------
 
     def _sentences(self) -> list[Sentence]:
-        from sentencex import get_sentence_boundaries
-
         sentences: list[Sentence] = []
         for block in self.blocks:
-            chunk = self.analysis_text[block.start : block.end]
-            for bound in get_sentence_boundaries(self.language, chunk):
-                for start, end in _unglue(chunk, bound["start_index"], bound["end_index"]):
-                    start, end = start + block.start, end + block.start
-                    words = range(bisect_left(self._word_starts, start), bisect_left(self._word_starts, end))
-                    sentences.append(Sentence(len(sentences), start, end, self.text[start:end], block.index, words))
+            for piece_start, piece_end in _splitter_pieces(self.analysis_text, block.start, block.end):
+                chunk = self.analysis_text[piece_start:piece_end]
+                for bound_start, bound_end in _sentence_bounds(self.language, chunk):
+                    for start, end in _unglue(chunk, bound_start, bound_end):
+                        start, end = start + piece_start, end + piece_start
+                        words = range(bisect_left(self._word_starts, start), bisect_left(self._word_starts, end))
+                        sentences.append(Sentence(len(sentences), start, end, self.text[start:end], block.index, words))
         return sentences
 
     # -- lookups ------------------------------------------------------------------------------
@@ -144,7 +162,7 @@ class Document:
 
         wanted = range(len(self.sentences)) if indices is None else indices
         if self._vectors is None or self._vectors[0] is not encoder:
-            self._vectors = (encoder, {})
+            object.__setattr__(self, "_vectors", (encoder, {}))  # a cache, set past the seal
         known = self._vectors[1]
         missing = [i for i in dict.fromkeys(wanted) if i not in known]
         if missing:
@@ -169,16 +187,16 @@ class Document:
     # -- lazily derived views -----------------------------------------------------------------
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def _sentence_starts(self) -> tuple[int, ...]:
+        return tuple(s.start for s in self.sentences)
 
     @cached_property
-    def _block_starts(self) -> list[int]:
-        return [b.start for b in self.blocks]
+    def _block_starts(self) -> tuple[int, ...]:
+        return tuple(b.start for b in self.blocks)
 
     @cached_property
-    def _name_starts(self) -> list[int]:
-        return [n.start for n in self.names]
+    def _name_starts(self) -> tuple[int, ...]:
+        return tuple(n.start for n in self.names)
 
     @cached_property
     def lower_words(self) -> tuple[str, ...]:
@@ -254,19 +272,66 @@ class Document:
 def _blank_noise(text: str) -> tuple[str, int, int]:
     """Replace markup and control characters by spaces, keeping the length (and so every offset)."""
     markup = 0
-
-    def blank(m: re.Match[str]) -> str:
-        nonlocal markup
-        markup += len(m.group(0))
-        # keep line breaks so block structure survives (<p>...</p> on separate lines)
-        return "".join(c if c == "\n" else " " for c in m.group(0))
-
     if "<" in text:
-        text = _MARKUP_RE.sub(blank, text)
+        pieces, position = [], 0
+        for start, end in _markup_spans(text):
+            markup += end - start
+            # keep line breaks so block structure survives (<p>...</p> on separate lines)
+            pieces += [text[position:start], "".join(c if c == "\n" else " " for c in text[start:end])]
+            position = end
+        text = "".join(pieces) + text[position:]
     control = len(_CONTROL_RE.findall(text))
     if control:
         text = _CONTROL_RE.sub(" ", text)
     return text, markup, control
+
+
+def _markup_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of markup, left to right, in linear time: each kind of closing mark is searched for
+    again only once the scan has passed the one last found."""
+    next_close: dict[str, re.Match[str] | None] = {}
+    position = 0
+    while (opening := _MARKUP_OPEN_RE.search(text, position)) is not None:
+        kind = (opening.group(1) or opening.group(2) or "").lower()
+        if kind:
+            close = next_close.get(kind, False)
+            if close is not None and (close is False or close.start() < opening.end()):
+                close = next_close[kind] = _MARKUP_CLOSE[kind].search(text, opening.end())
+            if close is not None:
+                yield opening.start(), close.end()
+                position = close.end()
+                continue
+        tag = _TAG_RE.match(text, opening.start())
+        if tag:
+            yield tag.start(), tag.end()
+        position = tag.end() if tag else opening.start() + 1
+
+
+def _splitter_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """[start, end) in pieces of at most SPLITTER_CHARS, each cut after a sentence end and its space where
+    there is one in the piece's second half, else at a space, else anywhere."""
+    while end - start > SPLITTER_CHARS:
+        limit = start + SPLITTER_CHARS
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, start + SPLITTER_CHARS // 2, limit)]
+        cut = ends[-1] if ends else text.rfind(" ", start + SPLITTER_CHARS // 2, limit) + 1 or limit
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _sentence_bounds(language: str, chunk: str) -> list[tuple[int, int]]:
+    """Sentence boundaries from sentencex. Spaces other than ASCII ones are made plain first (sentencex
+    panics on one before a full stop: "George W\u00a0. Bush"), keeping every offset; should it still
+    panic, which is not an Exception, the chunk is cut at sentence-ending punctuation instead."""
+    from sentencex import get_sentence_boundaries
+
+    try:
+        return [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries(language, chunk.translate(_PLAIN_SPACES))]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - pyo3's PanicException derives from BaseException
+        cuts = [0, *(m.end() for m in _SENTENCE_END_RE.finditer(chunk)), len(chunk)]
+        return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
 def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -5,11 +5,13 @@ This module imports nothing of ours; every other module may import it.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 SCHEMA_VERSION = "1.1"
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 Severity = Literal["info", "warning", "error"]
 Label = Literal["high", "medium", "low"]
@@ -43,6 +45,13 @@ class Article(BaseModel):
             if known.get(key) is None and value is not None:
                 known[key] = value
         return cls.model_validate({**known, "meta": meta})
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_lone_surrogates(cls, value: str | None) -> str | None:
+        """A lone surrogate ("\\udc80" in JSON, or a str decoded with surrogateescape) cannot be written as
+        UTF-8: it becomes U+FFFD, one character for one, so every offset still holds."""
+        return _LONE_SURROGATE_RE.sub("\ufffd", value) if value else value
 
 
 class Span(BaseModel):

@@ -13,7 +13,9 @@ role comes from the phrase itself, an appositive, or the words before the name's
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.locate import names_by_last_word
@@ -113,12 +115,14 @@ def _nearest_named(document: Document, at: int, named: list[Source], by_key: dic
     speaker = max(earlier, key=lambda s: max(s.last, s.start), default=None)
     block = document.block_index_at(at) if document.blocks else 0
     floor = document.blocks[max(0, block - 1)].start if document.blocks else 0
-    candidate = None
-    for name in document.names_between(max(floor, max(speaker.last, speaker.start) + 1 if speaker else 0), at):
-        if document.block_index_at(name.start) in document.headings or _after_preposition(document, name.start):
-            continue  # a section head ("The Ceasefire Agreement") is nobody a pronoun points to
-        if _known_surname(name.text, named) or is_person(name.text, None) and (speaker is None or _introduced(document, name)):
-            candidate = name
+    floor = max(floor, max(speaker.last, speaker.start) + 1 if speaker else 0)
+    introduced, people, single_words = _pronoun_targets(document)
+    candidate = _last_between(introduced if speaker is not None else people, floor, at)
+    # "Mujahid’s restatement … He reiterated": one word, the last name of a person already quoted
+    for surname in {s.text.split()[-1] for s in named if s.person and s.kind == "named"}:
+        found = _last_between(single_words.get(surname, ([], [])), floor, at)
+        if found is not None and (candidate is None or found.start > candidate.start):
+            candidate = found
     if candidate is None:
         return speaker
     end = candidate.start + len(without_possessive(candidate.text))
@@ -156,10 +160,40 @@ def _called_by_surname(document: Document, name: str) -> bool:
     return any(without_possessive(n.text) == last for key in (last, last + "’s", last + "'s") for n in index.get(key, ()))
 
 
-def _known_surname(name: str, named: list[Source]) -> bool:
-    """ "Mujahid’s restatement … He reiterated": one word, the last name of a person already quoted."""
-    word = without_possessive(name)
-    return " " not in word and any(s.person and s.kind == "named" and s.text.split()[-1] == word for s in named)
+_Names = tuple[list[int], list[Segment]]  # starts (for bisection) and the names
+_TARGETS: WeakKeyDictionary[Document, tuple[_Names, _Names, dict[str, _Names]]] = WeakKeyDictionary()
+
+
+def _pronoun_targets(document: Document) -> tuple[_Names, _Names, dict[str, _Names]]:
+    """The names a pronoun may point to, indexed once per Document so that each pronoun costs a bisection,
+    not a walk over every name before it: people the article introduces, all people, and one-word names
+    by word (a surname). A section head ("The Ceasefire Agreement") is nobody a pronoun points to, nor a
+    name after a preposition."""
+    targets = _TARGETS.get(document)
+    if targets is None:
+        introduced: _Names = ([], [])
+        people: _Names = ([], [])
+        single_words: dict[str, _Names] = {}
+        for name in document.names:
+            if document.block_index_at(name.start) in document.headings or _after_preposition(document, name.start):
+                continue
+            word = without_possessive(name.text)
+            indexes = [people] if is_person(name.text, None) else []
+            if indexes and _introduced(document, name):
+                indexes.append(introduced)
+            if " " not in word:
+                indexes.append(single_words.setdefault(word, ([], [])))
+            for starts, names in indexes:
+                starts.append(name.start)
+                names.append(name)
+        targets = _TARGETS[document] = (introduced, people, single_words)
+    return targets
+
+
+def _last_between(names: _Names, start: int, end: int) -> Segment | None:
+    """The last of `names` starting in [start, end)."""
+    i = bisect_left(names[0], end) - 1
+    return names[1][i] if i >= 0 and names[0][i] >= start else None
 
 
 def _named_organisation(document: Document, mention: Mention, by_key: dict[str, Source], named: list[Source]) -> Source | None:
@@ -196,10 +230,10 @@ def _fuller_name(document: Document, start: int, end: int, named: list[Source]) 
     for candidate in names_by_last_word(document).get(tokens[-1], ()):
         if candidate.start >= start:
             break
+        if not is_person(candidate.text, None):  # first: it reads at most a few words of a long run of capitals
+            continue
         words = candidate.text.split()
-        if _extends(words, tokens) and is_person(candidate.text, None) and not any(
-            t.lower() in lx.TITLES or "’s" in t or "'s" in t for t in words
-        ):
+        if _extends(words, tokens) and not any(t.lower() in lx.TITLES or "’s" in t or "'s" in t for t in words):
             return candidate.text, candidate.start, candidate.end
     return name, start, end
 

@@ -31,6 +31,9 @@ _PREPOSITIONS = lx.NP_PREPOSITIONS | {lx.AUTHOR_PREPOSITION}  # where a speaker 
 _SPACED_AGE_RE = re.compile(r"the (\d{1,3}) year old\b", re.IGNORECASE)
 _COUNTED_RE = re.compile(r"\bof\s+\d[\d,.]*\s+$")  # "a poll of 1,313 people"
 PERSON_ROLES = lx.PERSON_ROLE_NOUNS
+#: The longest speaker phrase read (the annotated set's longest is 8 words): walking further back from
+#: every cue of a sentence with no end ("SHOUT SHOUT …") would take quadratic time.
+MAX_PHRASE_WORDS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,7 @@ def phrase_before(document: Document, sentence: Sentence, cue_index: int) -> Men
             and lower[last].endswith("s") and _joined(document, words[last - 1], words[last])):
         return Mention(words[last - 1].start, words[last].end, "vague", head=lower[last])  # "some fans say"
     i = _phrase_start(document, first, last)
-    counted = _COUNTED_RE.search(document.analysis_text, sentence.start, words[i].start)
+    counted = _COUNTED_RE.search(document.analysis_text, max(sentence.start, words[i].start - 40), words[i].start)
     if counted:  # "A Daily Telegraph poll of 1,313 people suggests": the people are what the poll counted
         i = _phrase_start(document, first, document.words_between(counted.start(), counted.end()).start)
     if not _np_word(document, words[last]):
@@ -145,6 +148,7 @@ def _phrase_start(document: Document, first: int, last: int) -> int:
     """The first word of the noun phrase ending at word `last`, not before word `first`."""
     words = document.words
     i = last
+    first = max(first, last - MAX_PHRASE_WORDS + 1)
     while i - 1 >= first and (_np_word(document, words[i - 1]) or _compound_modifier(document, i - 1, i)) and _joined(
         document, words[i - 1], words[i]
     ):
@@ -252,7 +256,7 @@ def _name_before_appositives(document: Document, sentence: Sentence, prefix: str
 
 def _name_ending_at(document: Document, sentence: Sentence, end: int) -> Mention | None:
     """The named source whose words run up to `end` within the sentence, if a name is what they form."""
-    indexes = list(document.words_between(sentence.start, end))
+    indexes = list(document.words_between(sentence.start, end))[-MAX_PHRASE_WORDS:]
     j = len(indexes)
     while j > 0 and _np_word(document, document.words[indexes[j - 1]]) and (
         j == len(indexes) or _joined(document, document.words[indexes[j - 1]], document.words[indexes[j]])
@@ -383,7 +387,9 @@ def _is_nationality(word: str) -> bool:
 
 def is_person(name: str, role: str | None) -> bool:
     """A person's name rather than an organisation's: no organisation word, and a person's role or two names."""
-    tokens = name.split()
+    tokens = name.split(maxsplit=MAX_PHRASE_WORDS)
+    if len(tokens) > MAX_PHRASE_WORDS:
+        return False  # a run of capitals ("SHOUT SHOUT …"), nobody's name
     if any(t.lower().strip(".,") in lx.ORG_WORDS for t in tokens):
         return False
     role_words = set((role or "").lower().split())
