@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -50,12 +50,21 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    checks: list[str] | None = Field(default=None, description="Checks to run; None runs every registered one.")
+    checks: list[str] | None = Field(
+        default=None, min_length=1, description="Checks to run; None runs every registered one."
+    )
     disabled_plugins: list[str] = Field(default_factory=list, description="Entry-point names not to load.")
     load_entrypoints: bool = Field(default=True, description="Discover third-party plugins via entry points.")
-    weights: dict[str, float] = Field(default_factory=dict, description="Per-check weight overrides.")
+    weights: dict[str, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(
+        default_factory=dict, description="Per-check weight overrides: finite, 0 or more."
+    )
     bands: Bands = Field(default_factory=Bands, description="Label thresholds.")
     options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-check options.")
+    time_limit: float | None = Field(
+        default=10.0, gt=0, allow_inf_nan=False,
+        description="Seconds of CPU time one check may take on one article before it is stopped and reported "
+        "as failed; null for no limit.",
+    )
     semantic: bool | None = Field(
         default=None,
         description="Use the sentence-embedding model of the `semantic` extra: unset uses it when installed, "

@@ -4,6 +4,7 @@ scores, and yields Reports — one at a time or streamed, in input order, with b
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
@@ -23,7 +24,8 @@ from reliability.check import (
 )
 from reliability.config import Settings
 from reliability.document import Document
-from reliability.models import Article, CheckResult, EngineInfo, Explanation, Report, StoryRef
+from reliability.guard import Guard, validated
+from reliability.models import Article, CheckResult, EngineInfo, Explanation, Finding, Report, StoryRef
 from reliability.plugins import PluginProblem, build_manager, collect_checks
 from reliability.pool import WorkerPool, usable_workers
 from reliability.scoring import Scored, explain_formula, overall_score, scoring_model
@@ -63,11 +65,24 @@ class Engine:
             unknown = sorted(set(wanted) - {c.name for _, c in registered})
             if unknown:
                 raise UnknownCheckError(f"unknown check(s): {', '.join(unknown)}")
-        self.checks: list[Check] = [c for _, c in registered if wanted is None or c.name in wanted]
+        self.checks: list[Check] = []
+        for plugin, check in registered:
+            if wanted is not None and check.name not in wanted:
+                continue
+            if _valid_weight(self.settings.weights.get(check.name, check.weight)):
+                self.checks.append(check)
+            else:  # a plugin's own weight: settings weights were validated already
+                self.problems.append(PluginProblem(plugin, None, f"check {check.name!r} has weight {check.weight!r}, "
+                                                                 "not a number >= 0: skipped"))
+                log.warning("%s", self.problems[-1])
+        scoring = [c for c in self.checks if not getattr(c, "needs_story", False)] or self.checks
+        if scoring and not any(self.settings.weight_for(c.name, c.weight) for c in scoring):
+            raise ValueError("every check that scores a lone article has weight 0: no score could be made")
         self.options = validated_options(self.settings, [c for _, c in registered], bool(self.problems))
         self.encoder_users: list[str] = [c.name for c in self.checks if wants_encoder(c)]
         #: Finding codes the checks allow `reliability.cleaning.clean` to cut.
         self.cuttable_codes: frozenset[str] = cuttable_codes(self.checks)
+        self.guard = Guard(self.settings.time_limit)
         if self.settings.semantic and not semantic_available():
             load_encoder(required=True)  # raises SemanticModelMissing now, not on the first article
 
@@ -79,22 +94,30 @@ class Engine:
     # -- one article ---------------------------------------------------------------------------
 
     def score(self, article: Article | dict[str, Any] | str, corpus: CorpusStats | None = None) -> Report:
-        """Score one article: an Article, a record (`Article.from_record`), or a bare string (id 'text')."""
+        """Score one article: an Article, a record (`Article.from_record`), or a bare string (id 'text').
+        Whatever the article or a check does, a Report comes back; only a real Ctrl-C goes through."""
         article = as_article(article, "text")
         started = time.perf_counter()
-        return self._score_document(Document(article), corpus, None, started)
+        with self.guard.article():
+            try:
+                document = Document(article)
+            except BaseException as exc:  # noqa: BLE001 - the article still gets a report, explained
+                self.guard.raise_interrupt()
+                return self._assemble(article, self._unanalysable(article, exc), None, started)
+            return self._score_document(document, corpus, None, started)
 
     def _score_document(
         self, document: Document, corpus: CorpusStats | None, story: StoryContext | None, started: float
     ) -> Report:
         article = document.article
         with_siblings = story is not None and bool(story.siblings)
-        results = [
-            self._run(check, document, corpus, story)
-            for check in self.checks
-            if with_siblings or not getattr(check, "needs_story", False)
-        ]
-        return self._assemble(article, results, story, started)
+        with self.guard.article():
+            results = [
+                self._run(check, document, corpus, story)
+                for check in self.checks
+                if with_siblings or not getattr(check, "needs_story", False)
+            ]
+            return self._assemble(article, results, story, started)
 
     def _assemble(
         self, article: Article, results: list[CheckResult], story: StoryContext | None, started: float
@@ -118,27 +141,43 @@ class Engine:
 
     def _run(self, check: Check, document: Document, corpus: CorpusStats | None, story: StoryContext | None) -> CheckResult:
         weight = self.settings.weight_for(check.name, check.weight)
-        encoder = self.encoder if check.name in self.encoder_users else None
-        context = CheckContext(options=self.options.get(check.name, {}), corpus=corpus, encoder=encoder, story=story)
         started = time.perf_counter()
         try:
-            result = check.run(document, context)
-            _validate(result, check, len(document.text))
-        except Exception as exc:  # noqa: BLE001 - errors are data: the other checks still report
+            encoder = self.encoder if check.name in self.encoder_users else None
+            context = CheckContext(options=self.options.get(check.name, {}), corpus=corpus, encoder=encoder, story=story)
+            started = time.perf_counter()
+            result = validated(self.guard.run(lambda: check.run(document, context)), check.name, len(document.text))
+        except BaseException as exc:  # noqa: BLE001 - errors are data, SystemExit too: the other checks still report
+            self.guard.raise_interrupt()
             log.warning("check %r failed on article %r: %s: %s", check.name, document.article.id, type(exc).__name__, exc)
-            result = CheckResult(
-                name=check.name, version=str(check.version), weight=weight, error=f"{type(exc).__name__}: {exc}"
-            )
+            result = CheckResult(name=check.name, version=str(check.version), error=f"{type(exc).__name__}: {exc}")
         elapsed = round((time.perf_counter() - started) * 1000, 3)
         return result.model_copy(update={"weight": weight, "elapsed_ms": elapsed})
 
+    def _unanalysable(self, article: Article, exc: BaseException) -> list[CheckResult]:
+        """The analysis itself failed (no check can run): integrity says so with an error over the whole text."""
+        log.warning("article %r could not be analysed: %s: %s", article.id, type(exc).__name__, exc)
+        error = f"{type(exc).__name__}: {exc}"
+        finding = Finding(check="integrity", code="integrity.unanalysable", severity="error", start=0,
+                          end=len(article.text), message=f"The text could not be analysed ({error}).")
+        return [
+            CheckResult(name=c.name, version=str(c.version), weight=self.settings.weight_for(c.name, c.weight),
+                        **({"score": 0.0, "findings": [finding]} if c.name == "integrity" else {"error": error}))
+            for c in self.checks
+        ]
+
     def _overall(self, results: list[CheckResult]) -> tuple[float, Explanation | None]:
         """The first scorer's answer; a plugin that answers with a bare number leaves no explanation."""
+        hook = self.plugin_manager.hook.reliability_overall_score
         try:
-            answer = self.plugin_manager.hook.reliability_overall_score(results=results, settings=self.settings)
+            answer = self.guard.run(lambda: hook(results=results, settings=self.settings))
             scored = answer if isinstance(answer, Scored) else Scored(float(answer))
-            return min(100.0, max(0.0, float(scored.score))), scored.explanation
-        except Exception as exc:  # noqa: BLE001 - a broken scorer plugin falls back to the built-in one
+            score = float(scored.score)
+            if not math.isfinite(score):
+                raise ValueError(f"overall score {score} is not a number")
+            return min(100.0, max(0.0, score)), scored.explanation
+        except BaseException as exc:  # noqa: BLE001 - a broken scorer plugin falls back to the built-in one
+            self.guard.raise_interrupt()
             log.warning("scoring plugin failed, using the built-in formula: %s: %s", type(exc).__name__, exc)
             return overall_score(results), explain_formula(results)
 
@@ -256,15 +295,8 @@ def _option_problem(check: str, model: type[CheckOptions], exc: ValidationError)
     return f"options.{check}.{key}: {error['msg']}"
 
 
-def _validate(result: object, check: Check, text_length: int) -> None:
-    if not isinstance(result, CheckResult):
-        raise TypeError(f"run() returned {type(result).__name__}, not CheckResult")
-    if result.name != check.name:
-        raise ValueError(f"result names check {result.name!r}, expected {check.name!r}")
-    for f in result.findings:
-        spans = [f, *(r for r in f.related if r.article is None)]  # a span in another article is that one's
-        if any(s.end > text_length for s in spans):
-            raise ValueError(f"finding {f.code} span beyond the text ({text_length} characters)")
+def _valid_weight(weight: object) -> bool:
+    return isinstance(weight, int | float) and not isinstance(weight, bool) and math.isfinite(weight) and weight >= 0
 
 
 def _sketch_or_empty(build, document: Document):  # noqa: ANN001, ANN202 - build_sketch is imported lazily

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from reliability.models import Article, Report
 #: A folder contributes these; a .json file is read only when named (folders often hold other JSON).
 FOLDER_SUFFIXES = (".txt", ".jsonl")
 STDIN_ID = "stdin"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -42,18 +45,20 @@ class ReadError:
 
 
 def read_articles(
-    paths: Iterable[str], stdin: BinaryIO | None = None, source: str | None = None
+    paths: Iterable[str], stdin: BinaryIO | None = None, source: str | None = None, *, follow_symlinks: bool = False
 ) -> Iterator[Article | ReadError]:
     """Articles from files, folders and `-` (standard input), lazily and in order.
 
-    `source` is the publisher of articles that do not name one (plain text has no field for it)."""
+    `source` is the publisher of articles that do not name one (plain text has no field for it). Inside a
+    folder, symbolic links are skipped with a warning unless `follow_symlinks`: a link can point anywhere
+    (`leak.txt -> /etc/passwd`); a path named outright is read even if it is a link."""
     for raw in paths:
         if raw == "-":
             yield from _read_stdin(stdin or sys.stdin.buffer, source)
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+            files = _folder_files(path, follow_symlinks)
             if not files:
                 yield ReadError(raw, "folder holds no .txt or .jsonl files")
             for file in files:
@@ -62,6 +67,24 @@ def read_articles(
             yield from _read_file(path, source)
         else:
             yield ReadError(raw, "no such file or folder")
+
+
+def _folder_files(folder: Path, follow_symlinks: bool) -> list[Path]:
+    """The article files under a folder, sorted; each folder visited once, so a link cycle ends."""
+    found: list[Path] = []
+    visited: set[str] = set()
+    for root, folders, names in os.walk(folder, followlinks=follow_symlinks):
+        if os.path.realpath(root) in visited:
+            folders.clear()
+            continue
+        visited.add(os.path.realpath(root))
+        for name in sorted(folders + names):
+            path = Path(root, name)
+            if not follow_symlinks and path.is_symlink():
+                log.warning("%s: a symbolic link, not followed (--follow-symlinks to read it)", path)
+            elif name in names and path.suffix.lower() in FOLDER_SUFFIXES and path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def _read_file(path: Path, source: str | None) -> Iterator[Article | ReadError]:
@@ -109,6 +132,9 @@ def _read_jsonl(lines: Iterable[bytes], where: str, source: str | None) -> Itera
         except json.JSONDecodeError as exc:
             yield ReadError(f"{where}:{number}", f"not valid JSON ({exc.msg})")
             continue
+        except RecursionError:
+            yield ReadError(f"{where}:{number}", "not valid JSON (nested too deeply)")
+            continue
         yield _article(record, f"{where}:{number}", source)
 
 
@@ -117,6 +143,9 @@ def _read_json(data: bytes, where: str, source: str | None) -> Iterator[Article 
         records = json.loads(decode(data))
     except json.JSONDecodeError as exc:
         yield ReadError(where, f"not valid JSON ({exc.msg}, line {exc.lineno})")
+        return
+    except RecursionError:
+        yield ReadError(where, "not valid JSON (nested too deeply)")
         return
     if isinstance(records, dict):
         records = [records]

@@ -5,10 +5,12 @@ This module imports nothing of ours; every other module may import it.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic_core import PydanticSerializationError, to_json
 
 SCHEMA_VERSION = "1.1"
 _LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -46,12 +48,25 @@ class Article(BaseModel):
                 known[key] = value
         return cls.model_validate({**known, "meta": meta})
 
-    @field_validator("*", mode="after")
+    @field_validator("id", "text", "title", "source", "url", "published", "language", mode="after")
     @classmethod
     def _no_lone_surrogates(cls, value: str | None) -> str | None:
         """A lone surrogate ("\\udc80" in JSON, or a str decoded with surrogateescape) cannot be written as
         UTF-8: it becomes U+FFFD, one character for one, so every offset still holds."""
         return _LONE_SURROGATE_RE.sub("\ufffd", value) if value else value
+
+    @field_validator("meta", mode="after")
+    @classmethod
+    def _meta_writable(cls, value: dict[str, Any]) -> dict[str, Any]:
+        """`meta` goes to the report as JSON: a structure nested too deeply to write is refused, and lone
+        surrogates become U+FFFD."""
+        try:
+            to_json(value)
+        except PydanticSerializationError as exc:
+            if "UnicodeEncodeError" not in str(exc):
+                raise ValueError(f"cannot be written as JSON ({exc})") from None
+            value = json.loads(_LONE_SURROGATE_RE.sub("\ufffd", json.dumps(value, ensure_ascii=False)))
+        return value
 
 
 class Span(BaseModel):

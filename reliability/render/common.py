@@ -20,6 +20,17 @@ def printable(text: str) -> str:
                         else "\ufffd", text)
 
 
+# Characters that can start markup, HTML, an entity, a link or a table cell anywhere in a line (a value
+# never starts a line of ours, so "-", "+" and "1." need nothing).
+_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()<>#|~&])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that Markdown shows as written: printable, on one line, and every character that could start
+    markup, raw HTML, an entity or a link backslash-escaped."""
+    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", " ".join(printable(text).split()))
+
+
 class LineIndex:
     """Line and column of offsets into one text, for display only (a bisect per lookup)."""
 

@@ -22,7 +22,7 @@ def render(report: Report, text: str, *, color: bool = False, width: int = 100) 
     console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
     console.print(Panel(Group(_headline(report), _checks_table(report), *_model_inputs(report), *_reasons(report)),
                         title=Text(printable(report.id), style="bold"),
-                        subtitle=f"source: {printable(report.source)}" if report.source else None, expand=True))
+                        subtitle=Text(f"source: {printable(report.source)}") if report.source else None, expand=True))
     findings = ordered_findings(report)
     if findings:
         console.print(Text(f"Findings ({len(findings)})", style="bold"))
@@ -30,7 +30,7 @@ def render(report: Report, text: str, *, color: bool = False, width: int = 100) 
     for f in findings:
         line, col = lines.line_col(f.start)
         head = Text.assemble(
-            (f"{f.severity:<8}", SEVERITY_STYLE[f.severity]), (f"{f.code}", "bold"), (f"  line {line}:{col}", "dim")
+            (f"{f.severity:<8}", SEVERITY_STYLE[f.severity]), (printable(f.code), "bold"), (f"  line {line}:{col}", "dim")
         )
         console.print(head)
         console.print(Text(_indented(printable(f.message), width)), soft_wrap=True)
@@ -68,13 +68,14 @@ def _checks_table(report: Report) -> Table:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     moved = report.explanation.checks if report.explanation else {}
     for check in report.checks:
+        name = Text(printable(check.name))  # a plugin's name and error: a Text, never markup
         if check.error:
-            table.add_row(check.name, Text("failed", style="bold red"), Text(check.error, style="red"), "", "", "")
+            table.add_row(name, Text("failed", style="bold red"), Text(printable(check.error), style="red"), "", "", "")
             continue
         points = moved.get(check.name, 0.0)
         warnings = sum(1 for f in check.findings if f.severity != "info")
         style = "green" if (check.score or 0) >= 0.75 else "yellow" if (check.score or 0) >= 0.5 else "red"
-        table.add_row(check.name, f"{check.score:.2f}", Text(bar(check.score), style=style), f"{check.weight:g}",
+        table.add_row(name, f"{check.score:.2f}", Text(bar(check.score), style=style), f"{check.weight:g}",
                       f"{warnings}" + (f" +{len(check.findings) - warnings} info" if len(check.findings) > warnings else ""),
                       f"{points:+.1f}" if abs(points) >= 0.05 else "")
     return table
