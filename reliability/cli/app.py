@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 
 from reliability import __version__
 from reliability.cli import checks, clean, fit, schema, score, sources
-from reliability.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError
+from reliability.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, error, warnings_to_stderr
 
 COMMANDS = {"score": score, "clean": clean, "sources": sources, "checks": checks, "schema": schema, "fit": fit}
 
@@ -29,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
+    warnings_to_stderr()
     parser = build_parser()
     if not (sys.argv[1:] if argv is None else argv):
         parser.print_help(sys.stderr)  # bare `reliability`: what it can do, and a usage exit status
@@ -38,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return COMMANDS[args.command].run(args, sys.stdout)
     except UsageError as exc:
-        print(f"reliability: error: {exc}", file=sys.stderr)
+        error(exc)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -14,13 +14,16 @@ def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from reliability.render.common import printable
+
     engine = build_engine(args)
     out.write(f"{'check':<16}{'plugin':<36}{'version':<10}weight\n")
     for plugin, check in engine.registered:
-        weight = engine.settings.weight_for(check.name, check.weight)
-        out.write(f"{check.name:<16}{plugin:<36}{check.version!s:<10}{weight:g}\n")
+        weight = engine.settings.weights.get(check.name, check.weight)  # a plugin's may be no number: skipped
+        shown = f"{weight:g}" if isinstance(weight, int | float) else repr(weight)
+        out.write(printable(f"{check.name:<16}{plugin:<36}{check.version!s:<10}{shown}") + "\n")
     for problem in engine.problems:
-        out.write(f"FAILED  {problem}\n")
+        out.write(printable(f"FAILED  {problem}") + "\n")
     out.write(_semantic_status(engine))
     return EXIT_OK
 

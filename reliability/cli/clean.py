@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from reliability.cli.common import Session, add_input_options, build_engine
+from reliability.cli.common import Session, add_input_options, build_engine, for_terminal
 from reliability.cli.output import add_output_options, opened
 
 
@@ -29,5 +29,5 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args, out) as sink:
         for report, text in session.reports():
             cleaned = clean(text, report, codes)
-            sink.write(cleaned.text + "\n" if args.text_only else cleaned.model_dump_json() + "\n")
+            sink.write(for_terminal(cleaned.text, sink) + "\n" if args.text_only else cleaned.model_dump_json() + "\n")
     return session.exit_code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -23,6 +24,41 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+class PrintableFormatter(logging.Formatter):
+    """Warnings carry file names, article ids and plugins' exception messages: no control character of
+    theirs reaches the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from reliability.render.common import printable
+
+        return printable(super().format(record))
+
+
+def warnings_to_stderr() -> None:
+    """The package's warnings, one printable line each on the current stderr (a test may have swapped it)."""
+    logger = logging.getLogger("reliability")
+    for previous in [h for h in logger.handlers if isinstance(h.formatter, PrintableFormatter)]:
+        logger.removeHandler(previous)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(PrintableFormatter("warning: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def error(message: object) -> None:
+    """One line on stderr, its control characters made visible."""
+    from reliability.render.common import printable
+
+    print(f"reliability: error: {printable(str(message))}", file=sys.stderr)
+
+
+def for_terminal(text: str, out) -> str:  # noqa: ANN001 - any text stream
+    """Article text as it is for a pipe or a file; on a terminal, its control characters made visible."""
+    from reliability.render.common import printable
+
+    return printable(text) if out.isatty() else text
+
+
 def add_input_options(command: argparse.ArgumentParser, paths_required: bool = True) -> None:
     """The options of every command that reads articles."""
     command.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH",
@@ -32,6 +68,7 @@ def add_input_options(command: argparse.ArgumentParser, paths_required: bool = T
                          help="TOML settings file (default: ./reliability.toml, else [tool.reliability] in ./pyproject.toml)")
     command.add_argument("--checks", help="run only these checks, comma-separated")
     command.add_argument("--corpus", action="store_true", help="score the input as one batch: statistics over it, and reports of one story compared")
+    command.add_argument("--follow-symlinks", action="store_true", help="read symbolic links found inside folders")
     command.add_argument(
         "--semantic", choices=("auto", "on", "off"), default="auto",
         help="the sentence-embedding model of the semantic extra: auto uses it when installed (default)",
@@ -52,9 +89,13 @@ def build_engine(args: argparse.Namespace):  # noqa: ANN201 - Engine is imported
 
     checks = getattr(args, "checks", None)
     config = args.config or Settings.discover()
+    if getattr(args, "quiet", False):
+        logging.getLogger("reliability").setLevel(logging.ERROR)  # plugin problems are logged as they load
     try:
         semantic = {"on": True, "off": False}.get(getattr(args, "semantic", "auto"))
-        wanted = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
+        wanted = [c.strip() for c in checks.split(",") if c.strip()] if checks is not None else None
+        if wanted == []:
+            raise UsageError(f"--checks {checks!r} names no check")
         settings = Settings.load(config, checks=wanted, semantic=semantic, scoring=getattr(args, "scoring", None))
         engine = Engine(settings)
     except OSError as exc:
@@ -65,10 +106,7 @@ def build_engine(args: argparse.Namespace):  # noqa: ANN201 - Engine is imported
         reason = "; ".join(_problem(e) for e in exc.errors()) if isinstance(exc, ValidationError) else str(exc)
         what = "" if isinstance(exc, UnknownCheckError) else f"bad config {config or '(command line)'}: "
         raise UsageError(f"{what}{reason}") from None
-    if not getattr(args, "quiet", False):
-        for problem in engine.problems:
-            print(f"warning: {problem}", file=sys.stderr)
-    return engine
+    return engine  # its plugin problems were logged as warnings (once) when it was built
 
 
 def _problem(error: dict) -> str:
@@ -92,10 +130,11 @@ class Session:
     def _articles(self, pending: deque) -> Iterator:
         from reliability.io import ReadError, read_articles
 
-        for item in read_articles(self.args.paths, source=getattr(self.args, "source", None)):
+        for item in read_articles(self.args.paths, source=getattr(self.args, "source", None),
+                                  follow_symlinks=getattr(self.args, "follow_symlinks", False)):
             if isinstance(item, ReadError):
                 self.unreadable += 1
-                print(f"reliability: error: {item}", file=sys.stderr)
+                error(item)
                 continue
             pending.append(item.text)
             yield item

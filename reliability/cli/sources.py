@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from reliability.cli.common import EXIT_OK, Session, UsageError, add_input_options, build_engine
+from reliability.cli.common import EXIT_OK, EXIT_USAGE, Session, UsageError, add_input_options, build_engine, error
 from reliability.cli.output import add_output_options, opened
 from reliability.cli.stored import add_store_options, kept, open_store
 
@@ -30,8 +30,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("give PATHs to score, or --store DB")
     session = None
     pairs: Iterator = iter(())
+    unreadable: list[str] = []
     if args.paths and args.reports:
-        pairs = ((report, None) for report in _read_reports(args.paths))
+        pairs = ((report, None) for report in _read_reports(args.paths, unreadable))
     elif args.paths:
         session = Session(args, build_engine(args))
         pairs = session.reports()
@@ -51,22 +52,27 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     writer = {"text": render.to_text, "json": render.to_json, "csv": render.to_csv, "html": render.to_html}
     with opened(args, out) as sink:
         sink.write(writer[args.format](found))
-    return session.exit_code if session else EXIT_OK
+    return session.exit_code if session else EXIT_USAGE if unreadable else EXIT_OK
 
 
-def _read_reports(paths: Sequence[str]) -> Iterator:
+def _read_reports(paths: Sequence[str], unreadable: list[str]) -> Iterator:
+    """Reports from JSONL files; a line that is not one, or a file that cannot be read, is reported on
+    stderr and listed in `unreadable`, and the rest go on."""
     from pydantic import ValidationError
 
+    from reliability.io import decode
     from reliability.models import Report
 
     for path in paths:
         try:
-            with open(path, encoding="utf-8") as fh:
+            with open(path, "rb") as fh:
                 for number, line in enumerate(fh, start=1):
                     if line.strip():
                         try:
-                            yield Report.model_validate_json(line)
-                        except ValidationError:
-                            raise UsageError(f"{path}:{number}: not a report") from None
+                            yield Report.model_validate_json(decode(line))
+                        except (ValidationError, ValueError, RecursionError):
+                            unreadable.append(f"{path}:{number}: not a report")
+                            error(unreadable[-1])
         except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+            unreadable.append(f"cannot read {path}: {exc.strerror or exc}")
+            error(unreadable[-1])
