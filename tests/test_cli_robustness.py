@@ -117,7 +117,7 @@ def test_markdown_escapes_html_and_links_from_ids_sources_and_quotes(capsys, tmp
 @pytest.mark.parametrize("workers", ["2147483647", "0", "-3", "two"])
 def test_an_impossible_worker_count_is_a_usage_error(workers, capsys):
     code, _, err = run(["score", "--workers", workers, "-"], capsys)
-    assert code == 2 and err.count("\n") == 1 and "--workers takes a whole number" in err
+    assert code == 2 and err.count("\n") == 1 and "argument --workers: must be a whole number from 1" in err
 
 
 def test_more_workers_than_cpus_are_capped_unless_forced(capsys, tmp_path, monkeypatch):
