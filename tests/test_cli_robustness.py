@@ -92,7 +92,7 @@ def test_escape_sequences_from_the_article_never_reach_the_terminal(fmt, capsys,
     code, out, err = run(["score+", "--format", fmt, str(feed)], capsys)
     assert code == 0, err
     assert not any(c in out for c in "\x1b\x07\u202e"), repr(out[:300])
-    assert "\\x1b" in out  # shown, as an escape
+    assert "␛" in out  # shown, as a symbol
 
 
 def test_a_file_name_with_an_escape_sequence_is_shown_escaped(capsys, tmp_path):
@@ -100,7 +100,7 @@ def test_a_file_name_with_an_escape_sequence_is_shown_escaped(capsys, tmp_path):
     path.write_text(ARTICLE)
     code, out, err = run(["score+", "--format", "text", str(path), str(tmp_path / "missing\x1b]0;x.txt")], capsys)
     assert code == 2
-    assert "\x1b" not in out and "\x1b" not in err and "evil\\x1b[2J.txt" in out and "missing\\x1b]0;x.txt" in err
+    assert "\x1b" not in out and "\x1b" not in err and "evil␛[2J.txt" in out and "missing␛]0;x.txt" in err
 
 
 def test_markdown_escapes_html_and_links_from_ids_sources_and_quotes(capsys, tmp_path):
