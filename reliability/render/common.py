@@ -20,15 +20,16 @@ def printable(text: str) -> str:
                         else "\ufffd", text)
 
 
-# Characters that can start markup, HTML, an entity, a link or a table cell anywhere in a line (a value
-# never starts a line of ours, so "-", "+" and "1." need nothing).
-_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()<>#|~&])")
+# Characters that can open raw HTML, an entity, a link, a code span or a table cell anywhere in a line
+# (a value never starts a line of ours, so "-", "#" and "1." need nothing; emphasis is left to be).
+_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`\[\]<>|&])")
+_LINE_BREAK_RE = re.compile("[\r\n\t\u2028\u2029]")
 
 
 def markdown_text(text: str) -> str:
-    """Text that Markdown shows as written: printable, on one line, and every character that could start
-    markup, raw HTML, an entity or a link backslash-escaped."""
-    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", " ".join(printable(text).split()))
+    """Text that Markdown cannot turn into HTML, a link or a table break: printable, on one line, and
+    those characters backslash-escaped."""
+    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", _LINE_BREAK_RE.sub(" ", printable(text)))
 
 
 class LineIndex:
