@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import io
 import json
-import sys
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
@@ -109,15 +108,16 @@ LINES = st.one_of(
 )
 
 
-def _cli_property(lines: list) -> None:
+def _cli_property(lines: list, folder: Path) -> None:
     payload = b"".join(
         (line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")) + b"\n" for _, line in lines
     )
     expected = sum(1 for kind, _ in lines if kind == "article")
-    stdin = io.TextIOWrapper(io.BytesIO(payload))
+    feed = folder / "feed.jsonl"  # a .jsonl file: standard input would be sniffed, and a first line of junk
+    feed.write_bytes(payload)     # make the whole of it one plain-text article
     out, err = io.StringIO(), io.StringIO()
-    with mock.patch.object(sys, "stdin", stdin), redirect_stdout(out), redirect_stderr(err):
-        code = main(["score", "--format", "jsonl", "--semantic", "off", "-"])
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["score", "--format", "jsonl", "--semantic", "off", "--quiet", str(feed)])
     # JSONL lines end at "\n" only: a text may hold U+0085 or U+2028, which str.splitlines also splits at
     reports = [Report.model_validate_json(line) for line in out.getvalue().split("\n") if line]
     # a random byte line may happen to be a valid article; every drawn article must come out, in order
@@ -134,11 +134,13 @@ def _cli_property(lines: list) -> None:
 @CI_CLI
 @given(st.lists(LINES, max_size=6))
 def test_every_article_line_gives_one_report_through_the_cli(lines: list) -> None:
-    _cli_property(lines)
+    with tempfile.TemporaryDirectory() as folder:
+        _cli_property(lines, Path(folder))
 
 
 @pytest.mark.slow
 @settings(LONG, max_examples=200)
 @given(st.lists(LINES, max_size=10))
 def test_every_article_line_gives_one_report_through_the_cli_long(lines: list) -> None:
-    _cli_property(lines)
+    with tempfile.TemporaryDirectory() as folder:
+        _cli_property(lines, Path(folder))
