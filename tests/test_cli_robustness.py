@@ -120,12 +120,14 @@ def test_an_impossible_worker_count_is_a_usage_error(workers, capsys):
     assert code == 2 and err.count("\n") == 1 and "argument --workers: must be a whole number from 1" in err
 
 
-def test_more_workers_than_cpus_are_capped_unless_forced(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+def test_more_workers_than_cpus_are_capped(capsys, tmp_path, monkeypatch):
+    import reliability.pool
+
+    monkeypatch.setattr(reliability.pool, "cpu_count", lambda: 1)
     (tmp_path / "a.txt").write_text(ARTICLE)
     code, out, err = run(["score+", "--format", "jsonl", "--workers", "16", str(tmp_path)], capsys)
     assert code == 0 and len(out.splitlines()) == 1
-    assert "--workers 16 is more than the 1 CPUs: using 1" in err
+    assert "workers=16 capped at the 1 CPUs" in err
 
 
 @pytest.mark.parametrize("checks", [",", " , ", ""])

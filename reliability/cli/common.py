@@ -139,12 +139,12 @@ class Session:
             pending.append(item.text)
             yield item
 
-    def reports(self, workers: int = 1) -> Iterator:
+    def reports(self, workers: int = 1, force_workers: bool = False) -> Iterator:
         pending: deque[str] = deque()
         articles = self._articles(pending)
         if self.args.corpus:
             reports = self.engine.score_corpus(articles, workers=workers)
         else:
-            reports = self.engine.score_many(articles, workers=workers)
+            reports = self.engine.score_many(articles, workers=workers, force_workers=force_workers)
         for report in reports:
             yield report, pending.popleft()

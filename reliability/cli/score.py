@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -24,8 +22,7 @@ from reliability.cli.output import (
 from reliability.cli.stored import add_store_options, kept
 
 FORMATS = ("text", "json", "jsonl", "markdown", "html", "csv")
-MAX_WORKERS = 1024
-log = logging.getLogger(__name__)
+MAX_WORKERS = 1024  # a bound argparse can check: 2147483647 workers was an OverflowError
 
 
 def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
@@ -47,7 +44,7 @@ def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
     score.add_argument("--fail-under", type=float, metavar="SCORE",
                        help="exit 1 if any article scores under SCORE (0-100)")
     score.add_argument("--fail-on-error", action="store_true", help="exit 1 if a check failed on any article")
-    score.add_argument("--workers", type=_worker_count, default=1, help="worker processes (default 1; at most the CPU count)")
+    score.add_argument("--workers", type=_worker_count, default=1, help="worker processes (default 1; at most one per CPU)")
     score.add_argument("--force-workers", action="store_true", help="allow more workers than CPUs")
     add_store_options(score, "also keep every report in this SQLite store (created if missing)")
 
@@ -56,10 +53,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.fail_under is not None and not 0 <= args.fail_under <= 100:
         raise UsageError("--fail-under must be between 0 and 100")
     engine = build_engine(args)
-    workers, cpus = args.workers, os.cpu_count() or 1
-    if workers > cpus and not args.force_workers:
-        log.warning("--workers %d is more than the %d CPUs: using %d (--force-workers to insist)", workers, cpus, cpus)
-        workers = cpus
     session = Session(args, engine)
     progress = Progress(args.quiet, reports_on_screen=args.output in (None, "-") and out.isatty())
     wanted = shown(args)
@@ -67,7 +60,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     def reports() -> Iterator:
         nonlocal below, failed
-        for report, text in progress.track(kept(session.reports(workers=workers), args)):
+        scored = session.reports(workers=args.workers, force_workers=args.force_workers)
+        for report, text in progress.track(kept(scored, args)):
             below += args.fail_under is not None and report.score < args.fail_under
             failed += any(c.error for c in report.checks)
             yield filtered(report, wanted), text
