@@ -161,9 +161,11 @@ class Document:
         import numpy as np
 
         wanted = range(len(self.sentences)) if indices is None else indices
-        if self._vectors is None or self._vectors[0] is not encoder:
-            object.__setattr__(self, "_vectors", (encoder, {}))  # a cache, set past the seal
-        known = self._vectors[1]
+        vectors = self._vectors
+        if vectors is None or vectors[0] is not encoder:
+            vectors = (encoder, {})
+            object.__setattr__(self, "_vectors", vectors)  # a cache, set past the seal
+        known = vectors[1]
         missing = [i for i in dict.fromkeys(wanted) if i not in known]
         if missing:
             known.update(zip(missing, encoder.encode([self.sentences[i].text for i in missing])))
@@ -294,8 +296,8 @@ def _markup_spans(text: str) -> Iterator[tuple[int, int]]:
     while (opening := _MARKUP_OPEN_RE.search(text, position)) is not None:
         kind = (opening.group(1) or opening.group(2) or "").lower()
         if kind:
-            close = next_close.get(kind, False)
-            if close is not None and (close is False or close.start() < opening.end()):
+            close = next_close.get(kind)
+            if kind not in next_close or (close is not None and close.start() < opening.end()):
                 close = next_close[kind] = _MARKUP_CLOSE[kind].search(text, opening.end())
             if close is not None:
                 yield opening.start(), close.end()

@@ -83,7 +83,7 @@ class Guard:
         """`call()` under the time limit; a real Ctrl-C is raised again even if the call swallowed it."""
         self._running = (time.thread_time(), time.perf_counter())
         try:
-            if self._alarm:
+            if self._alarm and self.time_limit:
                 signal.setitimer(signal.ITIMER_REAL, self.time_limit)
             try:
                 result = call()

@@ -79,3 +79,22 @@ def test_lone_surrogates_become_replacement_characters_at_the_door(engine: Engin
     report = engine.score(article)
     report.model_dump_json().encode("utf-8")  # writable
     assert report.id == "id\ufffd"
+
+
+def test_the_markup_scanner_finds_what_the_markup_pattern_found() -> None:
+    """The linear scanner replaced a regex that went quadratic on unclosed comments; on any mix of markup
+    pieces it must find the same spans."""
+    import random
+    import re
+
+    from reliability.document import _markup_spans
+
+    pattern = re.compile(
+        r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,2000}?>|<![a-zA-Z][^<>]*>", re.I | re.S
+    )
+    pieces = ["<script>", "</script>", "<SCRIPT src=x>", "</Script >", "<style>", "</style>", "<!--", "-->", "<p>",
+              "</p>", "<a href='x'>", "<!DOCTYPE html>", "<", ">", "x", " ", "\n", "<b", "<!x", "-", "</style", "a<b>c"]
+    rng = random.Random(18)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
+        assert list(_markup_spans(text)) == [m.span() for m in pattern.finditer(text)], text
