@@ -104,23 +104,36 @@ def _read_file(path: Path, source: str | None) -> Iterator[Article | ReadError]:
         yield Article(id=path.name, text=decode(data), source=source)
 
 
+SNIFF_LINES = 16  # non-blank lines read before deciding what stdin holds
+
+
 def _read_stdin(fh: BinaryIO, source: str | None) -> Iterator[Article | ReadError]:
-    """Sniffed by the first character that is not white space: `{` JSONL, `[` a JSON array, else plain text."""
-    head = b""
-    while not head.strip():
-        chunk = fh.readline()
-        if not chunk:
+    """Sniffed: `[` first is a JSON array; JSONL when any of the first non-blank lines is a JSON object (so
+    one stray line before the records costs that line, not the stream); else plain text."""
+    head: list[bytes] = []
+    while sum(1 for line in head if line.strip()) < SNIFF_LINES:
+        line = fh.readline()
+        if not line:
             break
-        head += chunk
-    first = head.lstrip()[:1]
-    if first == b"{":
-        yield from _read_jsonl(chain([head], fh), "<stdin>", source)
-    elif first == b"[":
-        yield from _read_json(head + fh.read(), "<stdin>", source)
-    elif head:
-        yield Article(id=STDIN_ID, text=decode(head + fh.read()), source=source)
+        head.append(line)
+    first = b"".join(head).lstrip()[:1]
+    if first == b"[":
+        yield from _read_json(b"".join(head) + fh.read(), "<stdin>", source)
+    elif any(_is_json_object(line) for line in head):
+        yield from _read_jsonl(chain(head, fh), "<stdin>", source)
+    elif first:
+        yield Article(id=STDIN_ID, text=decode(b"".join(head) + fh.read()), source=source)
     else:
         yield ReadError("<stdin>", "no input")
+
+
+def _is_json_object(line: bytes) -> bool:
+    if not line.lstrip().startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(decode(line)), dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
 
 
 def _read_jsonl(lines: Iterable[bytes], where: str, source: str | None) -> Iterator[Article | ReadError]:

@@ -156,11 +156,15 @@ def test_every_config_error_names_its_key(tmp_path, capsys):
     ("stdin", "ids"),
     [(b"The council met on Monday. It voted to close the bridge.\n", ["stdin"]),
      (b'\n{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', ["a", "b"]),
-     (b' [{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]', ["a", "b"])],
+     (b' [{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]', ["a", "b"]),
+     (b'# crawl of 6 Dec\n{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', ["a", "b"]),
+     (b"{Braces open this text.}\nIt is prose all the same.\n", ["stdin"])],
 )
 def test_stdin_is_sniffed_plain_text_jsonl_or_json_array(stdin, ids, capsys, monkeypatch):
-    code, out, _ = run(["score", *FAST, "--checks", "integrity", "--format", "jsonl", "-"], capsys, stdin, monkeypatch)
-    assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ids
+    """A stray line before JSONL records is one unreadable line (exit 2), not a stream read as one article."""
+    code, out, err = run(["score", *FAST, "--checks", "integrity", "--format", "jsonl", "-"], capsys, stdin, monkeypatch)
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ids
+    assert code == (2 if stdin.startswith(b"#") else 0), err
 
 
 def test_extra_fields_travel_to_the_report_as_meta(tmp_path, capsys):
