@@ -15,8 +15,21 @@ from reliability.check import Check, CheckContext
 from reliability.config import Settings
 from reliability.document import Document
 from reliability.engine import Engine
+from reliability.hookspecs import hookimpl
 from reliability.models import Article, CheckResult
 from reliability.semantic import SentenceEncoder
+
+
+class Provides:
+    """A plugin that registers the checks it is given: `engine(Provides(MyCheck()))` in a test.
+    Defined in an importable module, so spawned worker processes can unpickle it."""
+
+    def __init__(self, *checks: Check) -> None:
+        self.checks = checks
+
+    @hookimpl
+    def reliability_checks(self, settings: Settings) -> list[Check]:
+        return list(self.checks)
 
 
 def run_check(

@@ -12,6 +12,7 @@ from reliability import hookimpl
 from reliability.check import BaseCheck
 from reliability.engine import Engine, UnknownCheckError
 from reliability.models import Article
+from reliability.testing import Provides
 
 
 class Constant(BaseCheck):
@@ -40,15 +41,6 @@ class OutOfRange(BaseCheck):
 
     def run(self, document, context):
         return self.result(1.0, [self.finding("x", "warning", "beyond", 0, len(document.text) + 5)])
-
-
-class Provides:
-    def __init__(self, *checks):
-        self.checks = checks
-
-    @hookimpl
-    def reliability_checks(self, settings):
-        return list(self.checks)
 
 
 ARTICLE = Article(id="a1", text="Officials met on Tuesday. They agreed to meet again next week.", source="example.org")

@@ -16,6 +16,7 @@ from reliability import hookimpl
 from reliability.check import BaseCheck
 from reliability.config import Settings
 from reliability.models import Article, CheckResult, Finding
+from reliability.testing import Provides
 
 ARTICLE = Article(id="a1", text="Officials met on Tuesday. They agreed to meet again next week.")
 
@@ -37,15 +38,6 @@ class Misbehaves(BaseCheck):
 
     def run(self, document, context):
         return self.behaviour(self, document)
-
-
-class Provides:
-    def __init__(self, *checks):
-        self.checks = checks
-
-    @hookimpl
-    def reliability_checks(self, settings):
-        return list(self.checks)
 
 
 def _score(make_engine, behaviour, **settings):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from reliability import hookimpl
 from reliability.check import BaseCheck, CheckContext, CheckOptions
 from reliability.checks.readability import ReadabilityCheck, ReadabilityOptions
 from reliability.document import Document
 from reliability.engine import ConfigError
 from reliability.models import Article
+from reliability.testing import Provides
 
 
 class Plain:
@@ -22,15 +22,6 @@ class Plain:
 
         return CheckResult(name=self.name, version=self.version, weight=self.weight, score=1.0,
                            metrics={"level": float(context.option("level", 0))})
-
-
-class Provides:
-    def __init__(self, *checks):
-        self.checks = checks
-
-    @hookimpl
-    def reliability_checks(self, settings):
-        return list(self.checks)
 
 
 @pytest.mark.parametrize(

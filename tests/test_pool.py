@@ -8,10 +8,10 @@ import pickle
 
 import pytest
 
-from reliability import hookimpl
 from reliability.check import BaseCheck
 from reliability.models import Article
 from reliability.pool import WorkerPool, cpu_count, usable_workers
+from reliability.testing import Provides
 
 
 class Tripwire(BaseCheck):
@@ -34,15 +34,6 @@ class Tripwire(BaseCheck):
                 pass
         calm = sum(w.text == "calm" for w in document.words)
         return self.result(calm / max(1, len(document.words)), [], metrics={"calm": calm})
-
-
-class Provides:
-    def __init__(self, *checks):
-        self.checks = checks
-
-    @hookimpl
-    def reliability_checks(self, settings):
-        return list(self.checks)
 
 
 class Unpicklable(Provides):
