@@ -15,12 +15,14 @@ from math import log1p
 from reliability.check import CorpusStats
 from reliability.checks.off_topic.lexicon import FAMILIES, LISTICLE_TITLE
 from reliability.document import Block, Document
+from reliability.language.dates import MONTH_ABBREVIATIONS
 
 _TERMINAL_RE = re.compile(r"[.!?][\"'”’)\]]*$")
 _TIME_RE = re.compile(
     r"\b(?:\d{1,2}:\d{2}|\d+ (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago|yesterday|today|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
-    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    rf"(?:{MONTH_ABBREVIATIONS})[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
+    rf"\d{{1,2}} (?:{MONTH_ABBREVIATIONS})[a-z]* \d{{4}}|"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|"
     r"[ap]\.?m\.?\b|gmt|utc|[ecmp][sd]t|bst|cet|ist)\b",
     re.IGNORECASE,
 )
