@@ -114,7 +114,7 @@ def throughput(n: int = 1000, seed: int = 7) -> dict:
 
     The syllable cache is cleared first, so the figure includes warming it up.
     """
-    from reliability.checks.readability.pronunciation import pronunciations, syllables
+    from reliability.language.dictionaries import pronunciations, syllables
 
     pronunciations()
     syllables.cache_clear()

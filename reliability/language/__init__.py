@@ -2,8 +2,9 @@
 
 Modelled on spaCy's `lang/en/`: `stop_words` (function words and stop words), `dates` (weekday and
 month names), `punctuation` (quotation marks, sentence-final marks), `morphology` (possessives,
-stems, plurals), `people` (titles, honorifics, role nouns, nationalities) and `segmentation` (the
-English fixes to the sentence splitter, and what a proper name looks like). A check that needs a
+stems, plurals), `people` (titles, honorifics, role nouns, nationalities), `segmentation` (the
+English fixes to the sentence splitter, and what a proper name looks like) and `dictionaries` (the
+CMU Pronouncing Dictionary, syllables, the Dale–Chall easy words). A check that needs a
 word list takes it from here; a list that only one check reads, for its own purpose (hedges,
 antonyms, boilerplate phrasings), stays in that check's `lexicon`.
 """

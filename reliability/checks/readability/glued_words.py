@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from reliability.checks.readability.issues import Issue
-from reliability.checks.readability.pronunciation import is_word
 from reliability.document import Document, Word
+from reliability.language.dictionaries import is_word
 from reliability.language.stop_words import CLAUSE_OPENERS
 from reliability.models import Severity
 

@@ -10,8 +10,8 @@ capitals inside running text, or a whole paragraph of them, are a warning.
 from __future__ import annotations
 
 from reliability.checks.readability.issues import Issue
-from reliability.checks.readability.pronunciation import is_word
 from reliability.document import Document, Word
+from reliability.language.dictionaries import is_word
 from reliability.language.stop_words import FUNCTION_WORDS
 from reliability.models import Severity
 
