@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ from reliability.semantic import SentenceEncoder, load_encoder, semantic_availab
 
 if TYPE_CHECKING:
     from reliability.story.context import StoryContext
+    from reliability.story.sketch import Sketch
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +57,9 @@ class Engine:
         self.settings = settings if settings is not None else Settings.load(**overrides)
         scoring_model(self.settings.scoring)  # a bad model file fails here, not on the first article
         self.extra_plugins: list[object] = list(plugins)  # sent to spawned workers, which rebuild the engine
-        self.plugin_manager, self.problems = build_manager(self.settings, self.extra_plugins)
+        self.plugin_manager, manager_problems = build_manager(self.settings, self.extra_plugins)
         registered, hook_problems = collect_checks(self.plugin_manager, self.settings)
-        self.problems: list[PluginProblem] = self.problems + hook_problems
+        self.problems: list[PluginProblem] = manager_problems + hook_problems
         self.registered: list[tuple[str, Check]] = registered
         wanted = self.settings.checks
         if wanted is not None:
@@ -198,13 +199,13 @@ class Engine:
         takes its position in the input ("0", "1", ...). `workers=N` scores on N processes (at most one per
         CPU unless `force_workers`); a worker that dies or spends over `article_timeout` seconds on one
         article is replaced, and that article's report carries the error (see `reliability.pool`)."""
-        articles = (as_article(a, str(i)) for i, a in enumerate(articles))
+        prepared = (as_article(a, str(i)) for i, a in enumerate(articles))
         workers = usable_workers(workers, force_workers)
         if workers <= 1:
-            for article in articles:
+            for article in prepared:
                 yield self.score(article, corpus)
             return
-        yield from WorkerPool(self, workers, corpus, article_timeout).imap((a, None) for a in articles)
+        yield from WorkerPool(self, workers, corpus, article_timeout).imap((a, None) for a in prepared)
 
     def score_corpus(self, articles: Iterable[Article], *, workers: int = 1) -> Iterator[Report]:
         """Score a batch as a whole, in two passes; Reports come in input order, ids unchanged.
@@ -244,7 +245,7 @@ class Engine:
             return
         for i, article in enumerate(articles):
             started = time.perf_counter()
-            document = kept.pop(i, None) or Document(article)
+            document = kept.pop(i) if i in kept else Document(article)
             yield self._score_document(document, corpus, contexts[i], started)
 
 
@@ -299,7 +300,7 @@ def _valid_weight(weight: object) -> bool:
     return isinstance(weight, int | float) and not isinstance(weight, bool) and math.isfinite(weight) and weight >= 0
 
 
-def _sketch_or_empty(build, document: Document):  # noqa: ANN001, ANN202 - build_sketch is imported lazily
+def _sketch_or_empty(build: Callable[[Document], Sketch], document: Document) -> Sketch:
     """An article's sketch; an article the sketch cannot read (it raised) joins no story, and says nothing."""
     try:
         return build(document)

@@ -14,6 +14,8 @@ import pluggy
 if TYPE_CHECKING:
     from reliability.check import Check
     from reliability.config import Settings
+    from reliability.models import CheckResult
+    from reliability.scoring import Scored
 
 PROJECT = "reliability"
 
@@ -42,10 +44,11 @@ def reliability_checks(settings: Settings) -> Iterable[Check]:
         def reliability_checks(settings):
             return [ShoutingHeadline()]
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations, never this
 
 
 @hookspec(firstresult=True)
-def reliability_overall_score(results: list, settings: Settings) -> float | None:
+def reliability_overall_score(results: list[CheckResult], settings: Settings) -> float | Scored | None:
     """Combine check results into the overall 0..100 score; the first non-None answer wins.
 
     Called once per article after every check ran. Implement it only to replace the built-in

@@ -74,7 +74,10 @@ def collect_checks(pm: pluggy.PluginManager, settings: Settings) -> tuple[list[t
     seen: set[str] = set()
     for impl in pm.hook.reliability_checks.get_hookimpls():
         try:
-            provided = list(impl.function(settings=settings) or ())
+            answer = impl.function(settings=settings) or ()
+            if not isinstance(answer, Iterable):
+                raise TypeError(f"'{type(answer).__name__}' object is not iterable")
+            provided = list(answer)
             for check in provided:
                 if not isinstance(check, Check):
                     raise TypeError(f"{check!r} is not a check (needs name, version, weight, run)")

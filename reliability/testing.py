@@ -6,7 +6,7 @@ Opt in from a test suite's conftest.py with ``pytest_plugins = ["reliability.tes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
@@ -57,7 +57,7 @@ def flagged_texts(result: CheckResult, text: str, severities: Iterable[str] = ("
 
 
 @pytest.fixture
-def reliability_engine():
+def reliability_engine() -> Callable[..., Engine]:
     """Build an Engine with its own plugin manager: `reliability_engine(*plugins, **settings)`. The semantic
     model stays off unless `semantic=True` is passed: results do not depend on the extra being installed.
     Given plugins, it loads no installed ones (an installed copy of the plugin under test would otherwise be

@@ -35,7 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         args = parser.parse_args(argv)
-        return COMMANDS[args.command].run(args, sys.stdout)
+        status: int = COMMANDS[args.command].run(args, sys.stdout)
+        return status
     except UsageError as exc:
         error(exc)
         return EXIT_USAGE

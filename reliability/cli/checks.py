@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reliability.cli.common import EXIT_OK, build_engine
+from reliability.cli.common import EXIT_OK, Commands, build_engine
+
+if TYPE_CHECKING:
+    from reliability.engine import Engine
 
 
-def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
+def add_parser(commands: Commands) -> None:
     checks = commands.add_parser("checks", help="list registered checks and plugins that failed to load")
     checks.add_argument("--config", metavar="FILE", help="TOML settings file")
 
@@ -28,7 +31,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _semantic_status(engine) -> str:  # noqa: ANN001 - Engine is imported lazily
+def _semantic_status(engine: Engine) -> str:
     from reliability.semantic import MODEL_NAME, semantic_available
 
     users = ", ".join(engine.encoder_users) or "no check"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from reliability.cli.common import Session, add_input_options, build_engine, for_terminal
+from reliability.cli.common import Commands, Session, add_input_options, build_engine, for_terminal
 from reliability.cli.output import add_output_options, opened
 
 
-def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
+def add_parser(commands: Commands) -> None:
     clean = commands.add_parser("clean", help="print articles with flagged boilerplate cut out, and what was cut")
     add_input_options(clean)
     clean.add_argument("--codes", help="finding codes to cut, comma-separated (default: those the checks declare cuttable)")

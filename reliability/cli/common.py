@@ -7,7 +7,16 @@ import logging
 import sys
 from collections import deque
 from collections.abc import Iterator
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+    from reliability.engine import Engine
+    from reliability.models import Article, Report
+
+#: What a command module's `add_parser` is given: `parser.add_subparsers(...)` (argparse names no public type).
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 #: The documented exit status: 0 ok; 1 under the --fail-under bar (or a failed check, if asked); 2 bad usage.
 EXIT_OK, EXIT_BELOW_BAR, EXIT_USAGE = 0, 1, 2
@@ -52,7 +61,7 @@ def error(message: object) -> None:
     print(f"reliability: error: {printable(str(message))}", file=sys.stderr)
 
 
-def for_terminal(text: str, out) -> str:  # noqa: ANN001 - any text stream
+def for_terminal(text: str, out: TextIO) -> str:
     """Article text as it is for a pipe or a file; on a terminal, its control characters made visible."""
     from reliability.render.common import printable
 
@@ -78,7 +87,7 @@ def add_input_options(command: argparse.ArgumentParser, paths_required: bool = T
     )
 
 
-def build_engine(args: argparse.Namespace):  # noqa: ANN201 - Engine is imported lazily
+def build_engine(args: argparse.Namespace) -> Engine:
     """The Engine the arguments ask for; any settings problem is a UsageError."""
     from pydantic import ValidationError
 
@@ -109,7 +118,7 @@ def build_engine(args: argparse.Namespace):  # noqa: ANN201 - Engine is imported
     return engine  # its plugin problems were logged as warnings (once) when it was built
 
 
-def _problem(error: dict) -> str:
+def _problem(error: ErrorDetails) -> str:
     """One validation error, naming its key: `bands.high: Input should be a valid number`."""
     key = ".".join(str(part) for part in error["loc"])
     message = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
@@ -119,7 +128,7 @@ def _problem(error: dict) -> str:
 class Session:
     """Reads the inputs, reports unreadable ones on stderr, and pairs each report with its article text."""
 
-    def __init__(self, args: argparse.Namespace, engine) -> None:  # noqa: ANN001
+    def __init__(self, args: argparse.Namespace, engine: Engine) -> None:
         self.args, self.engine = args, engine
         self.unreadable = 0
 
@@ -127,7 +136,7 @@ class Session:
     def exit_code(self) -> int:
         return EXIT_USAGE if self.unreadable else EXIT_OK
 
-    def _articles(self, pending: deque) -> Iterator:
+    def _articles(self, pending: deque[str]) -> Iterator[Article]:
         from reliability.io import ReadError, read_articles
 
         for item in read_articles(self.args.paths, source=getattr(self.args, "source", None),
@@ -139,7 +148,7 @@ class Session:
             pending.append(item.text)
             yield item
 
-    def reports(self, workers: int = 1, force_workers: bool = False) -> Iterator:
+    def reports(self, workers: int = 1, force_workers: bool = False) -> Iterator[tuple[Report, str]]:
         pending: deque[str] = deque()
         articles = self._articles(pending)
         if self.args.corpus:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reliability.cli.common import EXIT_OK, UsageError, build_engine
+from reliability.cli.common import EXIT_OK, Commands, UsageError, build_engine
+
+if TYPE_CHECKING:
+    from reliability.models import Article
 
 LABELS = {"1": 1, "reliable": 1, "true": 1, "0": 0, "unreliable": 0, "false": 0}
 
 
-def add_parser(commands) -> None:
+def add_parser(commands: Commands) -> None:
     fit = commands.add_parser(
         "fit", help="learn a calibrated scoring model from labelled articles",
         description="Each JSONL line is an article (id, text, source, url, ...) plus 'label' (1/reliable or "
@@ -63,7 +66,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _read_labelled(paths: list[str]) -> Iterator:
+def _read_labelled(paths: list[str]) -> Iterator[tuple[Article, int, str | None]]:
     """(Article, label, split or None) per line; a bad line is a usage error naming it."""
     from pydantic import ValidationError
 

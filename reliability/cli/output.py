@@ -11,9 +11,19 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from reliability.cli.common import UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rich.progress import Progress as Bar
+
+    from reliability.models import Finding, Report
+
+#: (report, article text) as a command passes them on; the text is None for a report read back from a file.
+Pair = TypeVar("Pair", bound="tuple[Report, str | None]")
 
 SEVERITIES = ("info", "warning", "error")
 #: `-o FILE` picks the format from the file's suffix when `--format` is not given.
@@ -63,7 +73,7 @@ def width() -> int:
     return max(40, shutil.get_terminal_size((100, 24)).columns)
 
 
-def shown(findings_filter: argparse.Namespace):  # noqa: ANN201 - returns a predicate on Finding
+def shown(findings_filter: argparse.Namespace) -> Callable[[Finding], bool]:
     """The findings the reader asked for: `--min-severity`, `--select CODE`, `--ignore CODE` (a code or its check)."""
     floor = SEVERITIES.index(getattr(findings_filter, "min_severity", None) or "info")
     select = _codes(getattr(findings_filter, "select", None))
@@ -72,7 +82,7 @@ def shown(findings_filter: argparse.Namespace):  # noqa: ANN201 - returns a pred
     def matches(code: str, patterns: list[str]) -> bool:
         return any(code == p or code.startswith(p + ".") for p in patterns)
 
-    def wanted(finding) -> bool:  # noqa: ANN001
+    def wanted(finding: Finding) -> bool:
         return (SEVERITIES.index(finding.severity) >= floor and (not select or matches(finding.code, select))
                 and not matches(finding.code, ignore))
 
@@ -83,7 +93,7 @@ def _codes(values: list[str] | None) -> list[str]:
     return [c.strip() for v in values or () for c in v.split(",") if c.strip()]
 
 
-def filtered(report, wanted):  # noqa: ANN001, ANN201 - Report in, Report out
+def filtered(report: Report, wanted: Callable[[Finding], bool]) -> Report:
     """The report with only the wanted findings (scores unchanged: they were earned by all of them)."""
     checks = [c.model_copy(update={"findings": [f for f in c.findings if wanted(f)]}) for c in report.checks]
     return report.model_copy(update={"checks": checks})
@@ -100,9 +110,9 @@ class Progress:
         self.count, self.total = 0, 0.0
         self.labels: Counter[str] = Counter()
         self.failed_checks = 0
-        self._bar = None
+        self._bar: Bar | None = None
 
-    def track(self, pairs: Iterable) -> Iterator:
+    def track(self, pairs: Iterable[Pair]) -> Iterator[Pair]:
         """Pass (report, text) pairs through, counting them and moving the bar."""
         show_bar = not self.quiet and not self.reports_on_screen and sys.stderr.isatty()
         if show_bar:
@@ -116,13 +126,15 @@ class Progress:
                 TimeElapsedColumn,
             )
 
-            self._bar = Progress(SpinnerColumn(), TextColumn("scoring"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                                 console=Console(file=sys.stderr, force_terminal=True), transient=True)
-            self._bar.start()
-            task = self._bar.add_task("scoring", total=None, rate="")
+            bar = Progress(SpinnerColumn(), TextColumn("scoring"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                           console=Console(file=sys.stderr, force_terminal=True), transient=True)
+            bar.start()
+            task = bar.add_task("scoring", total=None, rate="")
+            self._bar = bar
         try:
-            for report, text in pairs:
+            for pair in pairs:
+                report = pair[0]
                 self.count += 1
                 self.total += report.score
                 self.labels[report.label] += 1
@@ -130,7 +142,7 @@ class Progress:
                 if self._bar is not None:
                     rate = self.count / max(1e-9, time.perf_counter() - self.started)
                     self._bar.update(task, completed=self.count, rate=f"{rate:.1f} articles/s")
-                yield report, text
+                yield pair
         finally:
             if self._bar is not None:
                 self._bar.stop()

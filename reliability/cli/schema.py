@@ -6,10 +6,10 @@ import argparse
 import json
 from typing import TextIO
 
-from reliability.cli.common import EXIT_OK
+from reliability.cli.common import EXIT_OK, Commands
 
 
-def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
+def add_parser(commands: Commands) -> None:
     schema = commands.add_parser("schema", help="print the JSON schema of reports (or of input articles)")
     schema.add_argument("model", nargs="?", choices=("report", "article"), default="report")
 
@@ -17,7 +17,9 @@ def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
 def run(args: argparse.Namespace, out: TextIO) -> int:
     from reliability.models import Article, Report
 
-    model = Report if args.model == "report" else Article
-    mode = "serialization" if args.model == "report" else "validation"
-    out.write(json.dumps(model.model_json_schema(mode=mode), indent=2) + "\n")
+    if args.model == "report":
+        schema = Report.model_json_schema(mode="serialization")
+    else:
+        schema = Article.model_json_schema(mode="validation")
+    out.write(json.dumps(schema, indent=2) + "\n")
     return EXIT_OK

@@ -5,9 +5,17 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reliability.cli.common import EXIT_BELOW_BAR, EXIT_OK, Session, UsageError, add_input_options, build_engine
+from reliability.cli.common import (
+    EXIT_BELOW_BAR,
+    EXIT_OK,
+    Commands,
+    Session,
+    UsageError,
+    add_input_options,
+    build_engine,
+)
 from reliability.cli.output import (
     FORMAT_BY_SUFFIX,
     SEVERITIES,
@@ -21,11 +29,14 @@ from reliability.cli.output import (
 )
 from reliability.cli.stored import add_store_options, kept
 
+if TYPE_CHECKING:
+    from reliability.models import Report
+
 FORMATS = ("text", "json", "jsonl", "markdown", "html", "csv")
 MAX_WORKERS = 1024  # a bound argparse can check: 2147483647 workers was an OverflowError
 
 
-def add_parser(commands) -> None:  # noqa: ANN001 - argparse's subparsers action
+def add_parser(commands: Commands) -> None:
     score = commands.add_parser(
         "score", help="score articles and print a report per article",
         description="Score articles and print a report per article. Exit status: 0 ok; 1 an article scored "
@@ -58,7 +69,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     wanted = shown(args)
     below = failed = 0
 
-    def reports() -> Iterator:
+    def reports() -> Iterator[tuple[Report, str]]:
         nonlocal below, failed
         scored = session.reports(workers=args.workers, force_workers=args.force_workers)
         for report, text in progress.track(kept(scored, args)):
@@ -91,7 +102,7 @@ def _default_format(output: str | None, sink: TextIO) -> str:
     return "text" if sink.isatty() else "jsonl"
 
 
-def _write(fmt: str, reports: Iterator, out: TextIO, *, color: bool) -> None:
+def _write(fmt: str, reports: Iterator[tuple[Report, str]], out: TextIO, *, color: bool) -> None:
     from reliability.io import write_csv, write_jsonl
 
     if fmt == "jsonl":
@@ -113,7 +124,7 @@ def _write(fmt: str, reports: Iterator, out: TextIO, *, color: bool) -> None:
             out.write("\n")
 
 
-def _write_json_array(reports: Iterator, out: TextIO) -> None:
+def _write_json_array(reports: Iterator[Report], out: TextIO) -> None:
     out.write("[")
     for i, report in enumerate(reports):
         out.write(("," if i else "") + "\n" + report.model_dump_json(indent=2))

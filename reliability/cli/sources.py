@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reliability.cli.common import EXIT_OK, EXIT_USAGE, Session, UsageError, add_input_options, build_engine, error
+from reliability.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Commands,
+    Session,
+    UsageError,
+    add_input_options,
+    build_engine,
+    error,
+)
 from reliability.cli.output import add_output_options, opened
 from reliability.cli.stored import add_store_options, kept, open_store
+
+if TYPE_CHECKING:
+    from reliability.models import Report
 
 FORMATS = ("text", "json", "csv", "html")
 
 
-def add_parser(commands) -> None:
+def add_parser(commands: Commands) -> None:
     sources = commands.add_parser("sources", help="per-source profiles of scored articles, or of the store")
     add_input_options(sources, paths_required=False)
     sources.add_argument("--reports", action="store_true", help="PATHs are JSONL reports from `score --format jsonl`")
@@ -29,7 +41,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if not args.paths and not args.store:
         raise UsageError("give PATHs to score, or --store DB")
     session = None
-    pairs: Iterator = iter(())
+    pairs: Iterator[tuple[Report, str | None]] = iter(())
     unreadable: list[str] = []
     if args.paths and args.reports:
         pairs = ((report, None) for report in _read_reports(args.paths, unreadable))
@@ -55,7 +67,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return session.exit_code if session else EXIT_USAGE if unreadable else EXIT_OK
 
 
-def _read_reports(paths: Sequence[str], unreadable: list[str]) -> Iterator:
+def _read_reports(paths: Sequence[str], unreadable: list[str]) -> Iterator[Report]:
     """Reports from JSONL files; a line that is not one, or a file that cannot be read, is reported on
     stderr and listed in `unreadable`, and the rest go on."""
     from pydantic import ValidationError

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from reliability.cli.common import UsageError
+from reliability.cli.output import Pair
+
+if TYPE_CHECKING:
+    from reliability.store import Store
 
 BATCH = 200  # reports per transaction: fewer lock hand-overs between concurrent writers
 
@@ -14,7 +19,7 @@ def add_store_options(command: argparse.ArgumentParser, help_text: str) -> None:
     command.add_argument("--store", metavar="DB", help=help_text)
 
 
-def open_store(path: str):
+def open_store(path: str) -> Store:
     from reliability.store import Store, StoreError
 
     try:
@@ -23,13 +28,13 @@ def open_store(path: str):
         raise UsageError(str(exc)) from None
 
 
-def kept(pairs: Iterator, args: argparse.Namespace) -> Iterator:
+def kept(pairs: Iterator[Pair], args: argparse.Namespace) -> Iterator[Pair]:
     """Pass (report, text) pairs through, keeping them in `--store` (if given) in batches."""
     if not args.store:
         yield from pairs
         return
     store = open_store(args.store)
-    batch: list = []
+    batch: list[Pair] = []
     try:
         for pair in pairs:
             batch.append(pair)

@@ -79,7 +79,7 @@ def score_reason(check: CheckResult) -> str:
     own = check.details.get("reason")
     if isinstance(own, str) and own:
         parts.append(own.rstrip(".") + ".")
-    by_severity: dict[str, Counter] = {}
+    by_severity: dict[str, Counter[str]] = {}
     for f in check.findings:
         by_severity.setdefault(f.severity, Counter())[f.code] += 1
     for severity in ("error", "warning", "info"):
