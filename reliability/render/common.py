@@ -10,26 +10,39 @@ from reliability.models import CheckResult, Finding, Report, Span
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
-# C0 and C1 control characters but tab, newline and carriage return; DEL; the bidirectional overrides
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What a terminal would act on instead of showing: the C0 controls but tab and newline, a carriage return
+# that does not end a line (it sends the cursor back over what was written), DEL, the C1 controls, and the
+# bidirectional embeddings, overrides and isolates (they reorder what follows them: "Trojan Source").
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+_LINE_BREAK_RE = re.compile("[\r\n\t\u2028\u2029]")
+
+
+def _symbol(control: str) -> str:
+    code = ord(control)
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
 
 
 def printable(text: str) -> str:
-    """Control characters as visible symbols (␀, ␛, …), one for one, so offsets into the text still hold."""
-    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < "\x20" else "\u2421" if m[0] == "\x7f"
-                        else "\ufffd", text)
+    """Text from the input, safe on a screen: what a terminal would act on (see `_UNSHOWABLE`) becomes a
+    visible symbol (␀, ␛, ␍, ␡; � for C1 controls and bidi overrides), one for one, so offsets still hold.
+    Every renderer and every line the command line prints goes through it."""
+    return _UNSHOWABLE.sub(lambda m: _symbol(m[0]), text)
+
+
+def one_line(text: str) -> str:
+    """`printable`, with line breaks and tabs as spaces: a value that must stay on its line (a name in a list)."""
+    return _LINE_BREAK_RE.sub(" ", printable(text))
 
 
 # Characters that can open raw HTML, an entity, a link, a code span or a table cell anywhere in a line
 # (a value never starts a line of ours, so "-", "#" and "1." need nothing; emphasis is left to be).
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`\[\]<>|&])")
-_LINE_BREAK_RE = re.compile("[\r\n\t\u2028\u2029]")
 
 
 def markdown_text(text: str) -> str:
     """Text that Markdown cannot turn into HTML, a link or a table break: printable, on one line, and
     those characters backslash-escaped."""
-    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", _LINE_BREAK_RE.sub(" ", printable(text)))
+    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", one_line(text))
 
 
 class LineIndex:

@@ -1,37 +1,32 @@
 """Source profiles for people and spreadsheets: text, CSV, and one HTML page with inline-SVG plots.
 
-Source names come from the input, so text output drops control characters and HTML escapes
-everything; the page loads nothing from anywhere (no script, no CDN).
+Source names and finding codes come from the input: text output shows them through `render.common.one_line`,
+HTML through `printable` and escaped; the page loads nothing from anywhere (no script, no CDN).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Sequence
 from html import escape
 
 from reliability.models import SourceProfile
+from reliability.render.common import one_line, printable
 
 CSV_COLUMNS = ("source", "articles", "score", "interval_low", "interval_high", "mean_score", "low_share",
                "check_means", "top_findings", "first_month", "last_month")
-
-
-def printable(text: str) -> str:
-    """The text without control or format characters (a terminal must not execute input)."""
-    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
 
 
 def to_text(profiles: Sequence[SourceProfile]) -> str:
     lines = []
     for p in profiles:
         top = ", ".join(f"{code} ×{n}" for code, n in list(p.findings.items())[:4]) or "no warnings"
-        lines.append(
-            f"{printable(p.source)}: {p.articles} article{'s' * (p.articles != 1)}, score {p.score:.1f} "
+        lines.append(one_line(
+            f"{p.source}: {p.articles} article{'s' * (p.articles != 1)}, score {p.score:.1f} "
             f"[{p.interval[0]:.1f}, {p.interval[1]:.1f}] (mean {p.mean_score:.1f}), low {p.low_share:.0%}; "
             f"most frequent: {top}"
-        )
+        ))
     return "".join(line + "\n" for line in lines)
 
 
@@ -64,11 +59,11 @@ _STYLE = (
 
 def to_html(profiles: Sequence[SourceProfile]) -> str:
     rows = "".join(
-        f"<tr><td>{escape(p.source)}</td><td class='num'>{p.articles}</td>"
+        f"<tr><td>{escape(printable(p.source))}</td><td class='num'>{p.articles}</td>"
         f"<td class='num'><b>{p.score:.1f}</b><br><small>{p.interval[0]:.1f}–{p.interval[1]:.1f}</small></td>"
         f"<td class='num'>{p.mean_score:.1f}</td><td class='num'>{p.low_share:.0%}</td>"
         f"<td>{histogram_svg(p.histogram)}</td><td>{trend_svg(p)}</td>"
-        f"<td><small>{escape(', '.join(f'{c} ×{n}' for c, n in list(p.findings.items())[:3]))}</small></td></tr>"
+        f"<td><small>{escape(printable(', '.join(f'{c} ×{n}' for c, n in list(p.findings.items())[:3])))}</small></td></tr>"
         for p in profiles
     )
     return (
