@@ -135,3 +135,19 @@ def test_a_total_and_a_change_to_it_are_different_counts():
     _, warned, _ = findings("The Daily and Sunday Telegraph newspapers are axing 90 journalist jobs.",
                             "The two Telegraph newspapers are axing 40 journalist jobs.")
     assert [f.code for f in warned] == ["contradiction.number"]
+
+
+def test_a_typographic_apostrophe_negates_like_a_typewriter_one():
+    """Real copy mixes ’ and ': "They didn’t need a ground game." repeated as "They didn't need a ground game."
+    was read as one sentence negated and one not, a reversal of itself (a dev-outlet false alarm)."""
+    text = "They didn’t need a ground game in the state. They didn't need a ground game in the state."
+    assert run_check(ContradictionCheck(), text).findings == []
+    _, warned, _ = findings("The minister will attend the summit in Lima.", "The minister won’t attend the summit in Lima.")
+    assert [f.code for f in warned] == ["contradiction.polarity"]
+
+
+def test_a_correction_note_is_an_update_not_a_reversal():
+    """ "(Corrects 20th paragraph to show …)" restates what the story now says; it does not contradict it."""
+    _, warned, result = findings("The bill applies to states with premiums at least 75 percent above the national average.",
+                                 "(Corrects paragraph to show the bill does not apply to states with premiums at least 75 percent above the national average.)")
+    assert warned == [] and result.metrics["candidate_pairs"] == 0

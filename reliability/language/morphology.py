@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 _POSSESSIVE_RE = re.compile(r"['’]s$")
-#: Letters a stem keeps: "Israel"/"Israeli", "protest"/"protesters", "attack"/"attacked" share one.
+#: Letters a stem keeps: "Israel"/"Israeli", "protest"/"protesters", "attack"/"attacked" share one. One
+#: length for every check: contradiction used 6 until its learned gate made 5 and 6 equal on real news.
 STEM_LENGTH = 5
 
 
@@ -15,10 +16,10 @@ def without_possessive(word: str) -> str:
     return _POSSESSIVE_RE.sub("", word)
 
 
-def stem(word: str, length: int = STEM_LENGTH) -> str:
-    """The first `length` letters of a word, its possessive dropped: "Israel", "Israeli" and "Israel's"
-    share "israe" at length 5. Crude but cheap, and the same rule wherever words are compared."""
-    return without_possessive(word)[:length]
+def stem(word: str) -> str:
+    """The first STEM_LENGTH letters of a word, its possessive dropped: "Israel", "Israeli" and "Israel's"
+    share "israe". Crude but cheap, and the same rule wherever words are compared."""
+    return without_possessive(word)[:STEM_LENGTH]
 
 
 def singular(word: str) -> str:

@@ -23,7 +23,7 @@ from reliability.checks.contradiction.statements import Statement, statements
 from reliability.checks.contradiction.times import time_conflicts
 from reliability.document import Document
 from reliability.hookspecs import hookimpl
-from reliability.models import CheckResult
+from reliability.models import CheckResult, Severity
 
 KINDS = ("number", "role", "time", "polarity")
 TEMPLATE_WORDS = 2  # lines opening with the same capitalised words, three or more times, are a gallery or list
@@ -50,7 +50,7 @@ class ContradictionCheck(BaseCheck):
         for conflict in candidate_conflicts(document):
             later, earlier = conflict.later.sentence, conflict.earlier.sentence
             likelihood = gate.likelihood(conflict)
-            severity = "warning" if gate.warns(conflict, likelihood) else "info"
+            severity: Severity = "warning" if gate.warns(conflict, likelihood) else "info"
             message = conflict.message if severity == "warning" else f"Possibly: {conflict.message}"
             findings.append(self.finding(conflict.kind, severity, message, later.start, later.end,
                                          related=[(earlier.start, earlier.end)], confidence=likelihood))

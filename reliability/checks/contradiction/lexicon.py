@@ -93,7 +93,7 @@ HEDGED = re.compile(r"\b(?:might|may|could)\b")
 # A statement that announces its own change: "rose to 40 from 23" is an update, not a contradiction.
 UPDATE_CUES = re.compile(
     r"\b(?:rose|risen|climbed|increased|jumped|grew|grown|fell|fallen|dropped|declined|revised|raised|lowered) (?:to|from|by)\b|"
-    r"\b(?:revised|updated|corrected|initially|initial reports?|first reported|previously|originally|preliminary|"
+    r"\b(?:revised|updated|corrected|corrects|correction|initially|initial reports?|first reported|previously|originally|preliminary|"
     r"provisional|has since|have since|had since|now stands|so far|up from|down from|no longer|"
     r"earlier (?:reports?|figures?|estimates?|counts?|tallies))\b|\bfrom \S+ to \S+",
     re.I,

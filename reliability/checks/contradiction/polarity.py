@@ -6,8 +6,8 @@ from collections import defaultdict
 from itertools import combinations
 
 from reliability.checks.contradiction.conflicts import Conflict
-from reliability.checks.contradiction.lexicon import ANTONYM_OF, NEGATIONS
-from reliability.checks.contradiction.statements import CONTENT_STEM_LENGTH, Statement, overlap
+from reliability.checks.contradiction.lexicon import ANTONYM_OF
+from reliability.checks.contradiction.statements import Statement, is_negation, overlap
 from reliability.language.morphology import stem
 
 AUXILIARIES = frozenset("be been being have has had do does did is are was were will would can could yet".split())
@@ -68,8 +68,8 @@ def _negates_shared_word(negated: Statement, plain: Statement) -> bool:
     """The negation bears on what both sentences say ("has not held" / "has held"), not on some other word."""
     words = negated.words
     for i, word in enumerate(words):
-        if word in NEGATIONS or word.endswith("n't"):
+        if is_negation(word):
             following = [w for w in words[i + 1 : i + 4] if w not in AUXILIARIES]
-            if any(stem(w, CONTENT_STEM_LENGTH) in plain.content for w in following[:2]):
+            if any(stem(w) in plain.content for w in following[:2]):
                 return True
     return False

@@ -116,8 +116,8 @@ def _count(sentence: Sentence, m: re.Match[str]) -> Count | None:
 
 def _interval(m: re.Match[str]) -> tuple[float | None, float, bool]:
     if m.group("vague"):
-        low, high = VAGUE_PLURALS[m.group("vague").lower()]
-        return low, high, False
+        vague_low, vague_high = VAGUE_PLURALS[m.group("vague").lower()]
+        return vague_low, vague_high, False
     if m.group("low"):
         low, high = _value(m.group("low")), _value(m.group("high"))
         return (low, high, False) if low is not None and high is not None else (None, 0, False)

@@ -29,7 +29,7 @@ TITLE_INNER_WORDS = frozenset({"of", "for", "and", "the"})  # "Secretary of Stat
 
 
 def role_conflicts(document: Document, statements: list[Statement]) -> list[Conflict]:
-    titles: dict[str, list[tuple[Statement, str, str]]] = defaultdict(list)
+    titles: dict[str, list[tuple[Statement, frozenset[str], str, list[str]]]] = defaultdict(list)
     for statement in statements:
         if not statement.names or ROLE_TOKENS.isdisjoint(statement.words):
             continue  # the regular expressions below are costly: only sentences with a name and a role word
