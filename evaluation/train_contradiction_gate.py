@@ -73,7 +73,9 @@ def build(per_outlet: int) -> Candidates:
             kinds.append(conflict.kind)
             articles.append("")
             outlets.append("")
-    return Candidates(np.array(rows), np.array(labels), kinds, articles, outlets, dict(Counter(a.outlet for a in clean)))
+    return Candidates(
+        np.array(rows), np.array(labels), kinds, articles, outlets, dict(Counter(a.outlet for a in clean))
+    )
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
@@ -105,8 +107,11 @@ def thresholds(likelihoods: np.ndarray, data: Candidates, rows: np.ndarray) -> d
 
 
 def warned_articles(likelihoods: np.ndarray, data: Candidates, cut: dict[str, float], keep: np.ndarray) -> set[str]:
-    return {article for likelihood, kind, article, kept in zip(likelihoods, data.kinds, data.articles, keep, strict=True)
-            if kept and article and likelihood >= cut[kind]}
+    return {
+        article
+        for likelihood, kind, article, kept in zip(likelihoods, data.kinds, data.articles, keep, strict=True)
+        if kept and article and likelihood >= cut[kind]
+    }
 
 
 def outlet_left_out(data: Candidates) -> dict[str, tuple[int, int]]:
@@ -130,31 +135,44 @@ def main() -> None:
     n_articles = sum(data.articles_per_outlet.values())
     left_out = outlet_left_out(data)
     rate = sum(w / n for n, w in left_out.values()) / len(left_out)
-    print(f"one dev outlet left out at a time: warned on {rate:.2%} of its clean articles (mean over outlets) "
-          + ", ".join(f"{o} {w}/{n}" for o, (n, w) in left_out.items()))
+    print(
+        f"one dev outlet left out at a time: warned on {rate:.2%} of its clean articles (mean over outlets) "
+        + ", ".join(f"{o} {w}/{n}" for o, (n, w) in left_out.items())
+    )
     model, means, scales = fit(data.x, data.y)
     likelihoods = model.predict_proba((data.x - means) / scales)[:, 1]
     cut = thresholds(likelihoods, data, np.ones(len(data.y), dtype=bool))
     is_pair = np.array([not a for a in data.articles])
     kept = np.array([p >= cut[k] for p, k in zip(likelihoods, data.kinds, strict=True)]) & is_pair
     warned = warned_articles(likelihoods, data, cut, np.ones(len(data.y), dtype=bool))
-    print(f"{len(data.y)} candidate pairs, {int(data.y.sum())} contradictions; dev clean articles {n_articles}, "
-          f"warned on {len(warned) / n_articles:.2%}; thresholds {cut}; dev inference pairs kept {int(kept.sum())}, "
-          f"right {int((kept & (data.y == 1)).sum())}")
+    print(
+        f"{len(data.y)} candidate pairs, {int(data.y.sum())} contradictions; dev clean articles {n_articles}, "
+        f"warned on {len(warned) / n_articles:.2%}; thresholds {cut}; dev inference pairs kept {int(kept.sum())}, "
+        f"right {int((kept & (data.y == 1)).sum())}"
+    )
     for name, weight in sorted(zip(FEATURES, model.coef_[0], strict=True), key=lambda t: -abs(t[1])):
         print(f"  {name:<18} {weight:+.3f}")
-    OUT.write_text(json.dumps({
-        "about": "Weights of the contradiction gate, fitted by evaluation/train_contradiction_gate.py; do not edit by hand.",
-        "trained_on": (f"dev splits only: {n_articles} clean news-desk articles of Article-Bias-Prediction (dev outlets, "
-                       f"at most {args.per_outlet} each), SICK/ANLI/ConTRoL dev pairs; {len(data.y)} candidate pairs, "
-                       f"{int(data.y.sum())} contradictions"),
-        "features": list(FEATURES),
-        "means": [round(float(v), 6) for v in means],
-        "scales": [round(float(v), 6) for v in scales],
-        "weights": [round(float(v), 6) for v in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 6),
-        "thresholds": cut,
-    }, indent=1) + "\n", encoding="utf-8")
+    OUT.write_text(
+        json.dumps(
+            {
+                "about": "Weights of the contradiction gate, fitted by evaluation/train_contradiction_gate.py; do not edit by hand.",
+                "trained_on": (
+                    f"dev splits only: {n_articles} clean news-desk articles of Article-Bias-Prediction (dev outlets, "
+                    f"at most {args.per_outlet} each), SICK/ANLI/ConTRoL dev pairs; {len(data.y)} candidate pairs, "
+                    f"{int(data.y.sum())} contradictions"
+                ),
+                "features": list(FEATURES),
+                "means": [round(float(v), 6) for v in means],
+                "scales": [round(float(v), 6) for v in scales],
+                "weights": [round(float(v), 6) for v in model.coef_[0]],
+                "intercept": round(float(model.intercept_[0]), 6),
+                "thresholds": cut,
+            },
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {OUT}")
 
 

@@ -52,8 +52,17 @@ class ContradictionCheck(BaseCheck):
             likelihood = gate.likelihood(conflict)
             severity: Severity = "warning" if gate.warns(conflict, likelihood) else "info"
             message = conflict.message if severity == "warning" else f"Possibly: {conflict.message}"
-            findings.append(self.finding(conflict.kind, severity, message, later.start, later.end,
-                                         related=[(earlier.start, earlier.end)], confidence=likelihood))
+            findings.append(
+                self.finding(
+                    conflict.kind,
+                    severity,
+                    message,
+                    later.start,
+                    later.end,
+                    related=[(earlier.start, earlier.end)],
+                    confidence=likelihood,
+                )
+            )
         warnings = [f for f in findings if f.severity == "warning"]
         metrics = {f"{kind}_conflicts": sum(f.code == f"contradiction.{kind}" for f in warnings) for kind in KINDS}
         metrics["candidate_pairs"] = len(findings)

@@ -7,6 +7,9 @@ import re
 
 from reliability.language.people import OFFICE_TITLES
 
+# Word tables: one line per group reads better than one line per word.
+# fmt: off
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -98,3 +101,4 @@ UPDATE_CUES = re.compile(
     r"earlier (?:reports?|figures?|estimates?|counts?|tallies))\b|\bfrom \S+ to \S+",
     re.I,
 )
+# fmt: on

@@ -44,7 +44,9 @@ NOT_COUNTS = frozenset(
 )
 SKIP_WORDS = frozenset("of the more other than additional further some".split())
 ARTICLE_WORDS = frozenset({"a", "an"})
-NUMBER_TOKENS = frozenset(part for phrase in (*UNITS, *SCALES, *VAGUE_PLURALS) for part in phrase.split()) - ARTICLE_WORDS
+NUMBER_TOKENS = (
+    frozenset(part for phrase in (*UNITS, *SCALES, *VAGUE_PLURALS) for part in phrase.split()) - ARTICLE_WORDS
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,9 @@ def _count(sentence: Sentence, m: re.Match[str]) -> Count | None:
         return None  # a year, not a count
     outcome = OUTCOME_OF.get(head) or _nearby_outcome(sentence.text, m)
     start = sentence.start + m.start()
-    return Count(sentence, start, sentence.start + m.end(), low, high, singular(head), frozenset(modifiers), outcome, exact)
+    return Count(
+        sentence, start, sentence.start + m.end(), low, high, singular(head), frozenset(modifiers), outcome, exact
+    )
 
 
 def _interval(m: re.Match[str]) -> tuple[float | None, float, bool]:
@@ -156,9 +160,12 @@ def _nearby_outcome(text: str, m: re.Match[str]) -> str | None:
     after = [OUTCOME_OF[w] for w in re.findall(r"[a-z]+", text[m.start() : m.end() + 30].lower()) if w in OUTCOME_OF]
     if after:
         return after[0]
-    before = [OUTCOME_OF[w] for w in re.findall(r"[a-z]+", text[max(0, m.start() - 40) : m.start()].lower()) if w in OUTCOME_OF]
+    before = [
+        OUTCOME_OF[w]
+        for w in re.findall(r"[a-z]+", text[max(0, m.start() - 40) : m.start()].lower())
+        if w in OUTCOME_OF
+    ]
     return before[-1] if before else None
-
 
 
 def _mentions_number(text: str, words: tuple[str, ...]) -> bool:

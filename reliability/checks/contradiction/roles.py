@@ -18,11 +18,17 @@ _PERSON = r"(?P<person>(?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)"
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|of|for|and|the)"
 # "Defense Minister Khawaja Asif", "Pakistan's foreign minister Ishaq Dar"
 _ROLE = rf"(?i:{ROLE_RE.pattern})"
-BEFORE_NAME = re.compile(rf"(?P<title>(?:(?:former|acting|then|ex-|interim) )?(?:{_TITLE_WORD} ){{0,4}}(?:[a-z]+ ){{0,2}}{_ROLE})\s+{_PERSON}")
+BEFORE_NAME = re.compile(
+    rf"(?P<title>(?:(?:former|acting|then|ex-|interim) )?(?:{_TITLE_WORD} ){{0,4}}(?:[a-z]+ ){{0,2}}{_ROLE})\s+{_PERSON}"
+)
 # "Khawaja Asif, the defense minister," / "Khawaja Asif, Pakistan's defence minister"
-AFTER_NAME = re.compile(rf"{_PERSON}, (?:the |a |an |its |his |her |their |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w-]+ ){{0,4}}?{_ROLE})\b")
+AFTER_NAME = re.compile(
+    rf"{_PERSON}, (?:the |a |an |its |his |her |their |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w-]+ ){{0,4}}?{_ROLE})\b"
+)
 # "The club's manager, Steve Walcott, said"
-TITLE_THEN_NAME = re.compile(rf"(?:[Tt]he |[Ii]ts |[Hh]is |[Hh]er |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w’'-]+ ){{0,3}}?{_ROLE}), {_PERSON},")
+TITLE_THEN_NAME = re.compile(
+    rf"(?:[Tt]he |[Ii]ts |[Hh]is |[Hh]er |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w’'-]+ ){{0,3}}?{_ROLE}), {_PERSON},"
+)
 #: Words of a title that say whose it is, not what it is: "Pakistani defence minister", "party leader".
 NOT_THE_OFFICE = NATIONALITIES | {"the", "country", "party"}
 TITLE_INNER_WORDS = frozenset({"of", "for", "and", "the"})  # "Secretary of State", "Minister for Health"
@@ -49,12 +55,20 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
         firsts = {title: (a, title, shown, person) for a, title, shown, person in reversed(titled)}
         mentions = sorted(firsts.values(), key=lambda mention: mention[0].sentence.index)
         for i, (a, title_a, shown_a, person_a) in enumerate(mentions):
-            clash = next(((b, s) for b, t, s, person in mentions[i + 1 :]
-                          if b is not a and same_person(person_a, person) and incompatible_titles(title_a, t)), None)
+            clash = next(
+                (
+                    (b, s)
+                    for b, t, s, person in mentions[i + 1 :]
+                    if b is not a and same_person(person_a, person) and incompatible_titles(title_a, t)
+                ),
+                None,
+            )
             if clash:
                 b, shown_b = clash
-                message = (f"{surname} is called “{shown_b.strip()}” here but “{shown_a.strip()}” earlier: "
-                           "one person, two titles. Check which is right.")
+                message = (
+                    f"{surname} is called “{shown_b.strip()}” here but “{shown_a.strip()}” earlier: "
+                    "one person, two titles. Check which is right."
+                )
                 found.append(Conflict("role", a, b, message))
                 break
     return found

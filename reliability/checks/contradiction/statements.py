@@ -92,7 +92,6 @@ def _name_key(text: str) -> str:
     return without_possessive(text).split()[-1].lower()
 
 
-
 def overlap(a: Statement, b: Statement) -> float:
     """Share of the smaller statement's content words found in the other."""
     small = min(len(a.content), len(b.content))
