@@ -4,7 +4,7 @@ A logistic regression (scikit-learn) over the standardised `unrelated.features()
 products (degree 2: over the whole set as it was before the opening splices, each at the bar holding
 0.9 precision on the training splits, it gave 0.91 precision at 0.65 recall where the linear model
 gave 0.92 at 0.54), fitted on the dev and test splits
-of the off_topic evaluation set (eval_off_topic.build(): stories with a sentence of another story
+of the off_topic evaluation set (evaluation.off_topic.build(): stories with a sentence of another story
 spliced in, and the clean stories; each article's opening sentence is left out, as the check judges it
 apart); the holdout split is never seen. The reporting thresholds are
 the lowest that keep precision at or above TARGET_PRECISION on the training splits, with the
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.eval_off_topic import build, semantic_encoder  # noqa: E402
+from evaluation.off_topic import build, semantic_encoder  # noqa: E402
 from reliability.checks.off_topic import unrelated  # noqa: E402
 from reliability.document import Document  # noqa: E402
 from reliability.models import Article  # noqa: E402
@@ -91,7 +91,7 @@ def main() -> None:
     fitted = {
         "about": "Weights of off_topic.unrelated, fitted by evaluation/train_unrelated.py; do not edit by hand.",
         "encoder": encoder.name,
-        "trained_on": f"splits {', '.join(TRAIN_SPLITS)} of eval_off_topic: {len(rows)} sentences, {int(y.sum())} planted",
+        "trained_on": f"splits {', '.join(TRAIN_SPLITS)} of evaluation.off_topic: {len(rows)} sentences, {int(y.sum())} planted",
         "features": list(unrelated.FEATURES),
         "means": [round(float(m), 6) for m in scaler.mean_],
         "scales": [round(float(s), 6) for s in scaler.scale_],

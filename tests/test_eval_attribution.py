@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from evaluation import eval_attribution
+from evaluation import attribution
 
 
 def test_annotations_all_occur_in_their_articles():
-    examples = eval_attribution.load()
+    examples = attribution.load()
     assert len(examples) >= 25 and {e.split for e in examples} == {"dev", "test", "holdout"}
     assert sum(len(e.quotes) for e in examples) >= 80
 
 
 def test_targets_hold_on_every_split():
-    ev = eval_attribution
+    ev = attribution
     examples = ev.load()
     for split in ("dev", "test", "holdout"):
         r = ev.evaluate([e for e in examples if e.split == split])

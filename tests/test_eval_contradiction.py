@@ -1,9 +1,9 @@
 """The contradiction evaluation runs and meets its targets on every split."""
-from evaluation import eval_contradiction
+from evaluation import contradiction
 
 
 def test_precision_holds_on_every_split_and_recall_per_kind_is_reported():
-    ev = eval_contradiction
+    ev = contradiction
     examples = ev.build()
     assert sum(e.kind not in ("clean", "none") for e in examples) >= 40 and sum(e.kind == "none" for e in examples) >= 15
     for split in ev.SPLITS:

@@ -1,9 +1,9 @@
 """The duplication evaluation runs and meets its targets on every split."""
-from evaluation import eval_duplication
+from evaluation import duplication
 
 
 def test_precision_and_recall_hold_on_every_split():
-    ev = eval_duplication
+    ev = duplication
     examples = ev.build()
     assert len(examples) >= 300 and sum(e.kind == "control" for e in examples) >= 150
     for split in ev.SPLITS:

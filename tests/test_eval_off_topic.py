@@ -2,12 +2,13 @@
 about only with the semantic model, at the precision the weights were fitted for; clean controls stay clean."""
 import pytest
 
-from evaluation import eval_off_topic
+from evaluation import off_topic as off_topic_eval
+from evaluation.off_topic.real import body_lines, splice_into_lines
 
 
 @pytest.fixture
 def off_topic():
-    ev = eval_off_topic
+    ev = off_topic_eval
     return ev, ev.build()
 
 
@@ -57,19 +58,18 @@ def test_sentences_spliced_into_real_articles_are_found(off_topic, sentence_enco
     assert hosts["other_warnings"] <= 0.01 * hosts["planted"]
 
 
-def test_a_splice_into_real_copy_lands_in_its_body_at_the_offset_returned(off_topic):
+def test_a_splice_into_real_copy_lands_in_its_body_at_the_offset_returned():
     """`real_copy` measures on a folder of real articles (headline first, blank lines between paragraphs, as
     many sites export them): a splice never touches the headline or a blank line, and its offset is exact."""
     import random
 
-    ev, _ = off_topic
     text = ("Harbour plan approved\n\nThe council approved the harbour plan on Monday. Work starts in May.\n\n"
             "Fishermen welcomed the decision. \"It has taken ten years,\" said Tom Hale.\n")
     sentence = "Wildfires forced thousands of people to leave their homes in the hills above the coast."
     for seed in range(20):
         for own_paragraph in (False, True):
             lines = text.split("\n")
-            full, at = ev._splice_into_lines(lines, ev._body_lines(lines), sentence, random.Random(seed), own_paragraph)
+            full, at = splice_into_lines(lines, body_lines(lines), sentence, random.Random(seed), own_paragraph)
             assert full[at : at + len(sentence)] == sentence
             assert full.startswith("Harbour plan approved\n\n")
             assert full.replace(sentence, "").replace("  ", " ").split() == text.split()

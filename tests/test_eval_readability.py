@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from evaluation import eval_readability
+from evaluation import readability
 
 
 def test_annotations_all_occur_in_their_articles():
-    examples = eval_readability.load()
+    examples = readability.load()
     assert len(examples) >= 20 and {e.split for e in examples} == {"dev", "test"}
     assert sum(len(e.spans["glued_words"]) for e in examples) >= 10
     assert sum(not any(e.spans.values()) for e in examples) >= 8  # clean controls
 
 
 def test_targets_hold_on_every_split():
-    ev = eval_readability
+    ev = readability
     examples = ev.load()
     for split in ("dev", "test"):
         r = ev.evaluate([e for e in examples if e.split == split])
@@ -26,5 +26,5 @@ def test_targets_hold_on_every_split():
 
 
 def test_camel_case_names_rarely_draw_a_warning():
-    names = eval_readability.name_false_positives()
+    names = readability.name_false_positives()
     assert len(names["warning"]) <= 0.02 * names["contexts"], names["warning"]

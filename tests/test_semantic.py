@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evaluation import eval_off_topic
+from evaluation import off_topic as off_topic_eval
 from reliability.checks.off_topic import OffTopicCheck, unrelated
 from reliability.semantic import SemanticModelMissing, load_encoder
 from reliability.testing import flagged_texts, run_check
@@ -46,7 +46,7 @@ def test_vectors_are_unit_length_deterministic_and_closer_for_the_same_topic(sen
 
 
 def _election_debate(suffix):
-    ev = eval_off_topic
+    ev = off_topic_eval
     return next(e for e in ev.build() if e.id == f"off_topic:election-debate/{suffix}")
 
 
@@ -78,7 +78,7 @@ def test_a_sentence_spliced_in_before_the_lead_gets_a_warning(sentence_encoder):
 def test_a_feature_opening_far_from_the_news_is_not_taken_for_a_splice(sentence_encoder):
     """A brief opening on a scene ("Faith Achieng spent most of November awake before dawn, revising organic
     chemistry ...") scores 0.59, over the default bar: the opening sentence needs OPENING_MARGIN more."""
-    ev = eval_off_topic
+    ev = off_topic_eval
     brief = next(e for e in ev.build() if e.id == "off_topic:soc-kenya-exam-leak-arrests/brief9/clean")
     result = run_check(OffTopicCheck(), brief.text, encoder=sentence_encoder)
     opening = [f for f in result.findings if f.code == "off_topic.unrelated" and f.start == 0]

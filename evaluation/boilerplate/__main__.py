@@ -22,19 +22,19 @@ DEFAULT_CACHE = Path(os.environ.get("BOILERPLATE_CACHE", Path.home() / ".cache" 
 
 
 def _in_house_clean() -> list[tuple[str, str, str]]:
-    from evaluation.eval_off_topic import build
+    from evaluation.off_topic import build
 
     return [(e.id, "", e.text) for e in build() if e.id.endswith("/clean")]
 
 
 def _seed_001() -> list[tuple[str, str, str]]:
-    from evaluation.eval_off_topic import SEEDS
+    from evaluation.harness import seeds_dir
 
-    return [(p.name, "", p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("001_*.txt"))]
+    return [(p.name, "", p.read_text(encoding="utf-8")) for p in sorted(seeds_dir().glob("001_*.txt"))]
 
 
 def _in_house_boilerplate() -> dict:
-    from evaluation.eval_off_topic import SPLITS, build, evaluate
+    from evaluation.off_topic import SPLITS, build, evaluate
 
     examples = build()
     figures = {}

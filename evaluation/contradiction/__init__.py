@@ -5,28 +5,23 @@ project (evaluation/off_topic/articles.txt and evaluation/attribution/articles.t
 statement at the end of the first paragraph, the later one at the end of the next-to-last. A planted
 contradiction is found when a warning of its kind sits on the later statement with `related` on the
 earlier; every other warning (on hard negatives or the hosts' own text) is a false positive. The
-untouched hosts are clean controls. Run: python evaluation/eval_contradiction.py
+untouched hosts are clean controls. Run: python -m evaluation.contradiction
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from evaluation.articles import read_articles
+from evaluation.harness import DATA, SPLITS, Tally, overlaps
+from reliability.check import CheckContext
+from reliability.checks.contradiction import KINDS, ContradictionCheck
+from reliability.document import Document
+from reliability.models import Article
 
-from evaluation.articles import read_articles  # noqa: E402
-from reliability.check import CheckContext  # noqa: E402
-from reliability.checks.contradiction import KINDS, ContradictionCheck  # noqa: E402
-from reliability.document import Document  # noqa: E402
-from reliability.models import Article  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-PAIRS = HERE / "contradiction" / "pairs.txt"
-HOSTS = [HERE / "off_topic" / "articles.txt", HERE / "attribution" / "articles.txt"]
-SPLITS = ("dev", "test", "holdout")
+PAIRS = DATA / "contradiction" / "pairs.txt"
+HOSTS = [DATA / "off_topic" / "articles.txt", DATA / "attribution" / "articles.txt"]
 
 
 @dataclass
@@ -69,39 +64,36 @@ def build() -> list[Example]:
     return examples
 
 
-def _overlaps(span, start: int, end: int) -> bool:
-    return span is not None and start < span[1] and span[0] < end
-
-
 def evaluate(examples: list[Example]) -> dict:
     check, context = ContradictionCheck(), CheckContext()
-    planted = {k: 0 for k in KINDS}
-    found = {k: 0 for k in KINDS}
-    true_positives = false_positives = 0
+    by_kind = {k: Tally() for k in KINDS}  # planted contradictions found (tp) and missed (fn), per kind
+    flags = Tally()  # warnings on a planted contradiction (tp) and elsewhere (fp)
     misses, false_alarms = [], []
     for ex in examples:
         result = check.run(Document(Article(id=ex.id, text=ex.text)), context)
         warnings = [f for f in result.findings if f.severity != "info"]
-        hit = [f for f in warnings if _overlaps(ex.later, f.start, f.end) and any(_overlaps(ex.earlier, r.start, r.end) for r in f.related)]
+        later, earlier = [ex.later] if ex.later else [], [ex.earlier] if ex.earlier else []
+        hit = [f for f in warnings
+               if overlaps(f.start, f.end, later) and any(overlaps(r.start, r.end, earlier) for r in f.related)]
         if ex.kind in KINDS:
-            planted[ex.kind] += 1
             if any(f.code == f"contradiction.{ex.kind}" for f in hit):
-                found[ex.kind] += 1
+                by_kind[ex.kind].tp += 1
             else:
-                misses.append((ex.id, ex.text[ex.later[0] : ex.later[1]][:90]))
+                by_kind[ex.kind].fn += 1
+                misses.append((ex.id, ex.text[later[0][0] : later[0][1]][:90]))
         for f in warnings:
             if ex.kind in KINDS and f in hit:
-                true_positives += 1
+                flags.tp += 1
             else:
-                false_positives += 1
+                flags.fp += 1
                 false_alarms.append((ex.id, f.code, ex.text[f.start : f.end][:90]))
-    flagged = true_positives + false_positives
+    planted = {k: t.tp + t.fn for k, t in by_kind.items()}
     return {
         "examples": len(examples),
         "planted": sum(planted.values()),
-        "precision": true_positives / flagged if flagged else 1.0,
-        "recall": sum(found.values()) / sum(planted.values()) if sum(planted.values()) else 1.0,
-        "recall_by_kind": {k: found[k] / planted[k] if planted[k] else 1.0 for k in KINDS},
+        "precision": flags.precision,
+        "recall": sum(by_kind.values(), Tally()).recall,
+        "recall_by_kind": {k: t.recall for k, t in by_kind.items()},
         "planted_by_kind": planted,
         "misses": misses,
         "false_alarms": false_alarms,
@@ -126,22 +118,3 @@ def throughput() -> dict[str, float]:
         check.run(document, context)
         figures[f"ms_at_{size // 1000}kb"] = 1000 * (time.perf_counter() - start)
     return figures
-
-
-def main() -> None:
-    examples = build()
-    print("split     examples planted precision recall   " + "  ".join(f"{k:>9}" for k in KINDS))
-    for split in (*SPLITS, "all"):
-        r = evaluate([e for e in examples if split in ("all", e.split)])
-        by_kind = "  ".join(f"{r['recall_by_kind'][k]:>9.2f}" for k in KINDS)
-        print(f"{split:<9} {r['examples']:>8} {r['planted']:>7} {r['precision']:>9.2f} {r['recall']:>6.2f}   {by_kind}")
-    r = evaluate(examples)
-    for miss in r["misses"]:
-        print("  missed:", *miss)
-    for alarm in r["false_alarms"]:
-        print("  false alarm:", *alarm)
-    print("throughput:", ", ".join(f"{k} {v:,.1f}" for k, v in throughput().items()))
-
-
-if __name__ == "__main__":
-    main()

@@ -2,30 +2,25 @@
 
 The set is built deterministically from the project's own clean articles (see
 evaluation/duplication/README.md). A planted repeat is found when a warning or error finding
-overlaps it; every other warning or error is a false positive. Run: python evaluation/eval_duplication.py
+overlaps it; every other warning or error is a false positive. Run: python -m evaluation.duplication
 """
 
 from __future__ import annotations
 
 import random
 import re
-import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from evaluation.articles import read_articles
+from evaluation.harness import DATA, SPLITS, Tally, overlaps
+from reliability.check import CheckContext
+from reliability.checks.duplication import DuplicationCheck
+from reliability.document import Document
+from reliability.models import Article
 
-from evaluation.articles import read_articles  # noqa: E402
-from reliability.check import CheckContext  # noqa: E402
-from reliability.checks.duplication import DuplicationCheck  # noqa: E402
-from reliability.document import Document  # noqa: E402
-from reliability.models import Article  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-SOURCES = [HERE / "attribution" / "articles.txt", HERE / "readability" / "articles.txt"]
-CONTROLS = HERE / "duplication" / "controls.txt"
-SPLITS = ("dev", "test", "holdout")
+SOURCES = [DATA / "attribution" / "articles.txt", DATA / "readability" / "articles.txt"]
+CONTROLS = DATA / "duplication" / "controls.txt"
 DEFECTS = ("double", "paragraph", "near_paragraph", "near_sentence")
 SWAPS = {"said": "says", "the": "a", "on": "by", "was": "is", "would": "will", "and": "while", "in": "at"}
 
@@ -95,34 +90,32 @@ def build() -> list[Example]:
 
 def evaluate(examples: list[Example]) -> dict:
     check, context = DuplicationCheck(), CheckContext()
-    found = {k: 0 for k in DEFECTS}
-    planted = {k: 0 for k in DEFECTS}
-    true_positives = false_positives = 0
+    by_kind = {k: Tally() for k in DEFECTS}  # planted repeats found (tp) and missed (fn), per defect
+    flags = Tally()  # warnings on a planted repeat (tp) and elsewhere (fp)
     misses, false_alarms = [], []
     for ex in examples:
         result = check.run(Document(Article(id=ex.id, text=ex.text)), context)
         flagged = [(f.start, f.end) for f in result.findings if f.severity in ("warning", "error")]
         for start, end in ex.planted:
-            planted[ex.kind] += 1
-            if any(s < end and start < e for s, e in flagged):
-                found[ex.kind] += 1
+            if overlaps(start, end, flagged):
+                by_kind[ex.kind].tp += 1
             else:
+                by_kind[ex.kind].fn += 1
                 misses.append(ex.id)
         for s, e in flagged:
-            if any(s < end and start < e for start, end in ex.planted):
-                true_positives += 1
+            if overlaps(s, e, ex.planted):
+                flags.tp += 1
             else:
-                false_positives += 1
+                flags.fp += 1
                 false_alarms.append((ex.id, ex.text[s:e][:80]))
-    recall = {k: found[k] / planted[k] if planted[k] else 1.0 for k in DEFECTS}
-    total_found, total_planted = sum(found.values()), sum(planted.values())
+    planted = sum(by_kind.values(), Tally())
     return {
         "articles": len(examples),
-        "precision": true_positives / (true_positives + false_positives) if true_positives + false_positives else 1.0,
-        "recall": total_found / total_planted if total_planted else 1.0,
-        "recall_by_kind": recall,
-        "planted": total_planted,
-        "false_positives": false_positives,
+        "precision": flags.precision,
+        "recall": planted.recall,
+        "recall_by_kind": {k: t.recall for k, t in by_kind.items()},
+        "planted": planted.tp + planted.fn,
+        "false_positives": flags.fp,
         "misses": misses,
         "false_alarms": false_alarms,
     }
@@ -138,23 +131,3 @@ def throughput() -> float:
     for document in documents:
         check.run(document, context)
     return len(documents) / (time.perf_counter() - start)
-
-
-def main() -> None:
-    examples = build()
-    print("split     articles  planted  precision  recall   " + "  ".join(f"{k:>14}" for k in DEFECTS))
-    for split in (*SPLITS, "all"):
-        chosen = [e for e in examples if split in ("all", e.split)]
-        r = evaluate(chosen)
-        by_kind = "  ".join(f"{r['recall_by_kind'][k]:>14.2f}" for k in DEFECTS)
-        print(f"{split:<9} {r['articles']:>8} {r['planted']:>8} {r['precision']:>10.2f} {r['recall']:>7.2f}   {by_kind}")
-    r = evaluate(examples)
-    for miss in r["misses"]:
-        print("  missed:", miss)
-    for ident, text in r["false_alarms"]:
-        print("  false alarm:", ident, repr(text))
-    print(f"throughput: {throughput():,.0f} docs/s (check alone, ~3 KB articles)")
-
-
-if __name__ == "__main__":
-    main()

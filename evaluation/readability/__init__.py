@@ -3,26 +3,24 @@
 Prints, per split and overall, precision and recall per finding kind (a warning or error overlapping
 an annotated span of that kind is a true positive; any other warning or error is a false positive),
 the false positives on a list of real camel-case names, and the check's throughput in docs/s on
-distinct ~3 KB articles. Run: python evaluation/eval_readability.py
+distinct ~3 KB articles. Run: python -m evaluation.readability
 """
 
 from __future__ import annotations
 
 import random
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from evaluation.articles import read_annotated
+from evaluation.harness import DATA, Tally, occurrences, overlaps
+from reliability.check import CheckContext
+from reliability.checks.readability import ReadabilityCheck
+from reliability.document import Document
+from reliability.models import Article
 
-from evaluation.articles import read_annotated  # noqa: E402
-from reliability.check import CheckContext  # noqa: E402
-from reliability.checks.readability import ReadabilityCheck  # noqa: E402
-from reliability.document import Document  # noqa: E402
-from reliability.models import Article  # noqa: E402
-
-HERE = Path(__file__).resolve().parent / "readability"
+HERE = DATA / "readability"
 KINDS = {"G": "glued_words", "L": "long_sentence", "S": "shouting"}
 SERIOUS = ("warning", "error")
 
@@ -44,12 +42,7 @@ def load(path: Path = HERE / "articles.txt") -> list[Example]:
             tag, _, needle = (p.strip() for p in line.partition("|"))
             if tag not in KINDS:
                 continue
-            at = ex.text.find(needle)
-            if at < 0:
-                raise ValueError(f"{ex.id}: annotation not in text: {needle!r}")
-            while at >= 0:
-                ex.spans[KINDS[tag]].append((at, at + len(needle)))
-                at = ex.text.find(needle, at + 1)
+            ex.spans[KINDS[tag]] += [(at, at + len(needle)) for at in occurrences(ex.id, ex.text, needle)]
         examples.append(ex)
     return examples
 
@@ -61,31 +54,29 @@ def camel_case_names(path: Path = HERE / "camel_case_names.txt") -> list[str]:
 def evaluate(examples: list[Example], check: ReadabilityCheck | None = None) -> dict:
     """Precision/recall per kind over warning-or-error findings; misses and false positives listed."""
     check = check or ReadabilityCheck()
-    tally = {k: {"tp": 0, "fp": 0, "fn": 0, "found_as_info": 0} for k in KINDS.values()}
+    tally = {k: Tally() for k in KINDS.values()}
+    found_as_info = dict.fromkeys(KINDS.values(), 0)
     misses: list[str] = []
     for ex in examples:
         result = check.run(Document(Article(id=ex.id, text=ex.text)), CheckContext())
         for kind, spans in ex.spans.items():
-            found = [f for f in result.findings if f.code == f"readability.{kind}"]
-            serious = [f for f in found if f.severity in SERIOUS]
+            found = [(f.start, f.end) for f in result.findings if f.code == f"readability.{kind}"]
+            serious = [f for f in result.findings if f.code == f"readability.{kind}" and f.severity in SERIOUS]
             for s, e in spans:
-                if any(f.start < e and f.end > s for f in serious):
-                    tally[kind]["tp"] += 1
+                if overlaps(s, e, [(f.start, f.end) for f in serious]):
+                    tally[kind].tp += 1
                 else:
-                    tally[kind]["fn"] += 1
-                    tally[kind]["found_as_info"] += any(f.start < e and f.end > s for f in found)
+                    tally[kind].fn += 1
+                    found_as_info[kind] += overlaps(s, e, found)
                     misses.append(f"{ex.id} missed {kind}: {ex.text[s:e][:60]!r}")
             for f in serious:
-                if not any(f.start < e and f.end > s for s, e in spans):
-                    tally[kind]["fp"] += 1
+                if not overlaps(f.start, f.end, spans):
+                    tally[kind].fp += 1
                     misses.append(f"{ex.id} false {kind} ({f.severity}): {ex.text[f.start:f.end][:60]!r}")
     report: dict = {"misses": misses}
     for kind, t in tally.items():
-        report[kind] = {
-            "precision": t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0,
-            "recall": t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0,
-            **t,
-        }
+        report[kind] = {"precision": t.precision, "recall": t.recall, "tp": t.tp, "fp": t.fp, "fn": t.fn,
+                        "found_as_info": found_as_info[kind]}
     return report
 
 
@@ -137,30 +128,3 @@ def throughput(n: int = 1000, seed: int = 7) -> dict:
         check.run(Document(Article(id=str(i), text=t)), CheckContext())
     with_document = time.perf_counter() - started
     return {"articles": n, "check_docs_per_s": n / check_seconds, "with_document_docs_per_s": n / with_document}
-
-
-def main() -> None:
-    examples = load()
-    check = ReadabilityCheck()
-    for split in ("dev", "test", "all"):
-        chosen = [e for e in examples if split in ("all", e.split)]
-        r = evaluate(chosen, check)
-        print(f"== {split}: {len(chosen)} articles")
-        print(f"{'kind':<15}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}  missed-but-info")
-        for kind in KINDS.values():
-            k = r[kind]
-            print(f"{kind:<15}{k['precision']:>10.2f}{k['recall']:>8.2f}{k['tp']:>5}{k['fp']:>5}{k['fn']:>5}  {k['found_as_info']}")
-        for line in r["misses"]:
-            print("   ", line)
-    names = name_false_positives(check)
-    print(f"== camel-case names: {names['names']} names in {names['contexts']} contexts: "
-          f"{len(names['warning'])} warnings, {len(names['info'])} infos")
-    for line in names["warning"] + names["info"]:
-        print("   ", line)
-    speed = throughput()
-    print(f"== speed: {speed['check_docs_per_s']:.0f} docs/s (check alone), "
-          f"{speed['with_document_docs_per_s']:.0f} docs/s (with building the Document) on {speed['articles']} distinct ~3 KB articles")
-
-
-if __name__ == "__main__":
-    main()
