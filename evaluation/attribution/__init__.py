@@ -98,7 +98,9 @@ def evaluate(examples: list[Example]) -> dict:
                 if not overlaps(start, end, spans):
                     tally[kind].fp += 1
                     misses.append(f"{ex.id}: false {kind}: {ex.text[start:end][:60]!r}")
-        counts["other_fp"] += sum(1 for f in warnings if f.code not in ("attribution.vague", "attribution.unattributed_quote"))
+        counts["other_fp"] += sum(
+            1 for f in warnings if f.code not in ("attribution.vague", "attribution.unattributed_quote")
+        )
         for a, b in ex.vague:
             if not any(f.start < b and a < f.end and f.code == "attribution.vague" for f in warnings):
                 misses.append(f"{ex.id}: missed vague {ex.text[a:b]!r}")

@@ -73,8 +73,11 @@ def evaluate(examples: list[Example]) -> dict:
         result = check.run(Document(Article(id=ex.id, text=ex.text)), context)
         warnings = [f for f in result.findings if f.severity != "info"]
         later, earlier = [ex.later] if ex.later else [], [ex.earlier] if ex.earlier else []
-        hit = [f for f in warnings
-               if overlaps(f.start, f.end, later) and any(overlaps(r.start, r.end, earlier) for r in f.related)]
+        hit = [
+            f
+            for f in warnings
+            if overlaps(f.start, f.end, later) and any(overlaps(r.start, r.end, earlier) for r in f.related)
+        ]
         if ex.kind in KINDS:
             if any(f.code == f"contradiction.{ex.kind}" for f in hit):
                 by_kind[ex.kind].tp += 1

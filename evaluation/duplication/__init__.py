@@ -74,15 +74,23 @@ def build() -> list[Example]:
                 new[target] = new[target] + " " + copy
                 body = "\n".join(new)
                 start = sum(len(line) + 1 for line in new[:target]) + len(lines[target]) + 1
-                examples.append(Example(f"{ident}/near_sentence", split, "near_sentence", body, [(start, start + len(copy))]))
+                examples.append(
+                    Example(f"{ident}/near_sentence", split, "near_sentence", body, [(start, start + len(copy))])
+                )
         quotes = [m.group(0) for m in re.finditer(r"“[^”\n]{20,}”|\"[^\"\n]{20,}\"", text)]
         if quotes:
             examples.append(Example(f"{ident}/pull_quote", split, "control", text + "\n" + rng.choice(quotes)))
         if len(lines) >= 3:
             dated = "\n".join(("LONDON (Reuters) — " + line if i in (0, 2) else line) for i, line in enumerate(lines))
             examples.append(Example(f"{ident}/dateline", split, "control", dated))
-        examples.append(Example(f"{ident}/chant", split, "control",
-                                text + "\nOutside, a small crowd chanted: “Not in our name! Not in our name!”"))
+        examples.append(
+            Example(
+                f"{ident}/chant",
+                split,
+                "control",
+                text + "\nOutside, a small crowd chanted: “Not in our name! Not in our name!”",
+            )
+        )
     for ident, _, text in read_articles(CONTROLS):
         examples.append(Example(ident, SPLITS[len(examples) % 3], "control", text))
     return examples

@@ -12,7 +12,9 @@ def main() -> None:
     for split, chosen in by_split(examples):
         r = evaluate(chosen)
         by_kind = "  ".join(f"{r['recall_by_kind'][k]:>14.2f}" for k in DEFECTS)
-        print(f"{split:<9} {r['articles']:>8} {r['planted']:>8} {r['precision']:>10.2f} {r['recall']:>7.2f}   {by_kind}")
+        print(
+            f"{split:<9} {r['articles']:>8} {r['planted']:>8} {r['precision']:>10.2f} {r['recall']:>7.2f}   {by_kind}"
+        )
     r = evaluate(examples)
     for miss in r["misses"]:
         print("  missed:", miss)

@@ -65,7 +65,9 @@ def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None, op
     for ex in examples:
         result = check.run(Document(Article(id=ex.id, text=ex.text)), context)
         for kind in KINDS:
-            flagged = [(f.start, f.end) for f in result.findings if f.code == f"off_topic.{kind}" and f.severity != "info"]
+            flagged = [
+                (f.start, f.end) for f in result.findings if f.code == f"off_topic.{kind}" and f.severity != "info"
+            ]
             any_severity = [(f.start, f.end) for f in result.findings if f.code == f"off_topic.{kind}"]
             noted[kind].fp += sum(1 for s, e in any_severity if not overlaps(s, e, ex.planted[kind]))
             for start, end in ex.planted[kind]:
@@ -98,7 +100,9 @@ def evaluate(examples: list[Example], encoder: SentenceEncoder | None = None, op
         report[f"{kind}_precision"] = flags[kind].precision
         report[f"{kind}_recall_with_info"] = noted[kind].recall
         report[f"{kind}_precision_with_info"] = noted[kind].precision
-    report["clean_articles_with_warnings"] = len({i.rsplit("/", 1)[0] for i, _, _ in false_alarms if i.endswith("/clean")})
+    report["clean_articles_with_warnings"] = len(
+        {i.rsplit("/", 1)[0] for i, _, _ in false_alarms if i.endswith("/clean")}
+    )
     return report
 
 

@@ -15,7 +15,11 @@ SHORT = [DATA / "attribution" / "articles.txt"]  # the readability set carries p
 BOILERPLATE = DATA / "off_topic" / "boilerplate.txt"
 KINDS = ("unrelated", "boilerplate")
 PLACEMENTS = (
-    "inside a paragraph", "in the lead paragraph", "as its own paragraph", "in a brief", "at the very start",
+    "inside a paragraph",
+    "in the lead paragraph",
+    "as its own paragraph",
+    "in a brief",
+    "at the very start",
     "in wire copy (a paragraph per sentence)",
 )
 SHORT_VERSIONS = ((6, 8), (9, 12))  # sentence counts of the briefs cut from each story
@@ -128,7 +132,9 @@ def build(splices_per_article: int = SPLICES_PER_ARTICLE, donor: str = DONORS[0]
         ex = Example(f"{ident}/opening", split, opened, placement=PLACEMENTS[4])
         ex.planted["unrelated"].append((0, len(sentence)))
         examples.append(ex)
-        wire = "\n".join(s for paragraph in text.split("\n") for s in split_sentences(paragraph))  # as agencies lay it out
+        wire = "\n".join(
+            s for paragraph in text.split("\n") for s in split_sentences(paragraph)
+        )  # as agencies lay it out
         examples.append(Example(f"{ident}/wire/clean", split, wire))
         rng = random.Random("wire:" + ident)
         _, sentence = rng.choice(donors)

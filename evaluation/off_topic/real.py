@@ -61,8 +61,13 @@ def real_copy(folder: Path, encoder: SentenceEncoder, splices_per_article: int =
     texts = {path.name: path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.glob("*.txt"))}
     lines = {name: text.split("\n") for name, text in texts.items()}
     body = {name: body_lines(article) for name, article in lines.items()}
-    donors = [(name, s) for name in texts for i in body[name] for s in split_sentences(lines[name][i].strip())
-              if len(s.split()) >= 10]
+    donors = [
+        (name, s)
+        for name in texts
+        for i in body[name]
+        for s in split_sentences(lines[name][i].strip())
+        if len(s.split()) >= 10
+    ]
     check, context = OffTopicCheck(), CheckContext(encoder=encoder)
     counts = {"articles": len(texts), "clean_warnings": 0, "planted": 0, "found": 0, "other_warnings": 0}
     for name, text in texts.items():

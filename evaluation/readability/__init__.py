@@ -72,11 +72,17 @@ def evaluate(examples: list[Example], check: ReadabilityCheck | None = None) -> 
             for f in serious:
                 if not overlaps(f.start, f.end, spans):
                     tally[kind].fp += 1
-                    misses.append(f"{ex.id} false {kind} ({f.severity}): {ex.text[f.start:f.end][:60]!r}")
+                    misses.append(f"{ex.id} false {kind} ({f.severity}): {ex.text[f.start : f.end][:60]!r}")
     report: dict = {"misses": misses}
     for kind, t in tally.items():
-        report[kind] = {"precision": t.precision, "recall": t.recall, "tp": t.tp, "fp": t.fp, "fn": t.fn,
-                        "found_as_info": found_as_info[kind]}
+        report[kind] = {
+            "precision": t.precision,
+            "recall": t.recall,
+            "tp": t.tp,
+            "fp": t.fp,
+            "fn": t.fn,
+            "found_as_info": found_as_info[kind],
+        }
     return report
 
 
@@ -96,7 +102,9 @@ def name_false_positives(check: ReadabilityCheck | None = None) -> dict:
             result = check.run(Document(Article(id=name, text=text)), CheckContext())
             for f in result.findings:
                 if f.code == "readability.glued_words":
-                    flagged["warning" if f.severity in SERIOUS else "info"].append(f"{text[f.start:f.end]} in {template[:25]!r}")
+                    flagged["warning" if f.severity in SERIOUS else "info"].append(
+                        f"{text[f.start : f.end]} in {template[:25]!r}"
+                    )
     return {"names": len(names), "contexts": len(names) * len(contexts), **flagged}
 
 
