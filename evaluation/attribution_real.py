@@ -88,6 +88,19 @@ def _coverage(gold: ggt.GoldQuote, start: int, end: int) -> float:
     return max(0, min(gold.end, end) - max(gold.start, start)) / max(1, gold.end - gold.start)
 
 
+def match(gold: tuple[ggt.GoldQuote, ...], spans: list[tuple[int, int]], cover: float = 0.3) -> dict[int, int]:
+    """Annotated quote -> reported span, one to one, greedily in text order: the span covering most of it,
+    if it covers at least `cover` of it."""
+    pairs: dict[int, int] = {}
+    free = set(range(len(spans)))
+    for g, quote in enumerate(gold):
+        best = max(free, key=lambda k: _coverage(quote, *spans[k]), default=None)
+        if best is not None and _coverage(quote, *spans[best]) >= cover:
+            pairs[g] = best
+            free.discard(best)
+    return pairs
+
+
 def evaluate(articles: list[ggt.GoldArticle], cover: float = 0.3) -> Tally:
     check, context = AttributionCheck(), CheckContext()
     tally = Tally()
@@ -95,20 +108,18 @@ def evaluate(articles: list[ggt.GoldArticle], cover: float = 0.3) -> Tally:
         result = check.run(Document(Article(id=article.id, text=article.text)), context)
         predicted = list(result.details["quotes"])
         tally.predicted += len(predicted)
-        free = set(range(len(predicted)))
-        for gold in article.quotes:
+        pairs = match(article.quotes, [(q["start"], q["end"]) for q in predicted], cover)
+        for g, gold in enumerate(article.quotes):
             tally.gold += 1
             tally.gold_direct += gold.direct
-            best = max(free, key=lambda k: _coverage(gold, predicted[k]["start"], predicted[k]["end"]), default=None)
-            if best is None or _coverage(gold, predicted[best]["start"], predicted[best]["end"]) < cover:
+            if g not in pairs:
                 tally.misses.append(f"{article.id} [{'direct' if gold.direct else 'indirect'}] "
                                     f"{article.text[gold.start:gold.end][:90]!r} ({gold.reference})")
                 continue
-            free.discard(best)
             tally.found += 1
             tally.found_direct += gold.direct
             tally.matched_predictions += 1
-            quote = predicted[best]
+            quote = predicted[pairs[g]]
             if quote["speaker"] and quote.get("source") == "named":
                 tally.named_given += 1
                 annotated = gold.reference or gold.speaker
@@ -117,7 +128,7 @@ def evaluate(articles: list[ggt.GoldArticle], cover: float = 0.3) -> Tally:
                 else:
                     tally.wrong_speakers.append(f"{article.id} {quote['speaker']['text']!r} != {annotated!r}: "
                                                 f"{article.text[gold.start:gold.end][:70]!r}")
-        for k in sorted(free):
+        for k in sorted(set(range(len(predicted))) - set(pairs.values())):
             q = predicted[k]
             tally.spurious.append(f"{article.id} [{q['kind']}] {article.text[q['start']:q['end']][:90]!r}")
     return tally

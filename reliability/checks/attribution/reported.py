@@ -31,7 +31,9 @@ def reported_content(document: Document, a: Attribution) -> tuple[int, int] | No
         return None  # a question reports nothing; a headline or a promo line ("WATCH: X says …") names a story
     speaker_end = a.mention.end if a.mention else a.cue_end
     tail_from = max(a.cue_end, speaker_end) if a.form in ("after", "according") else a.cue_end
-    tail = _trim(text, _THAT_RE.match(text, tail_from).end(), sentence.end)
+    opening = _THAT_RE.match(text, tail_from)
+    assert opening is not None  # the pattern matches the empty string
+    tail = _trim(text, _after_adjunct(document, opening.end(), sentence.end), sentence.end)
     head_end = min(a.cue_start, a.mention.start if a.mention else a.cue_start)
     head = _trim(text, sentence.start, head_end)
     if a.form == "according" and head[1] - head[0] > 3:
@@ -45,6 +47,21 @@ def reported_content(document: Document, a: Attribution) -> tuple[int, int] | No
     if len(document.words_between(*head)) >= 3:
         return head
     return None
+
+
+def _after_adjunct(document: Document, start: int, end: int) -> int:
+    """ "said on Tuesday that …", "said in a statement that …": the report starts after the "that" that
+    follows a short time or place adjunct."""
+    words = document.words_between(start, end)
+    lower = document.lower_words
+    if not words or not (lower[words.start] in lx.PLACE_PREPOSITIONS or lower[words.start] in lx.TIME_FILLERS):
+        return start
+    for k in range(words.start + 1, min(words.stop, words.start + 6)):
+        if lower[k] == "that":
+            return document.words[k].end
+        if lower[k] in lx.FINITE_VERBS:
+            break
+    return start
 
 
 def _clause_follows(document: Document, a: Attribution, tail: tuple[int, int]) -> bool:

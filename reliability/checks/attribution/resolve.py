@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.locate import names_by_last_word
-from reliability.checks.attribution.speakers import PERSON_ROLES, Mention, classify, is_person
+from reliability.checks.attribution.mentions import Mention, classify, is_person
 from reliability.checks.attribution.statements import Statement
 from reliability.document import Document, Segment
 from reliability.language.morphology import without_possessive
@@ -66,11 +66,12 @@ def resolve(document: Document, statements: list[Statement]) -> list[Resolved]:
 
 def _resolve_one(document: Document, mention: Mention, named: list[Source], by_key: dict[str, Source]) -> Source | None:
     text = document.text
+    source: Source | None
     if mention.kind == "named" and mention.name:
         start, end = mention.name
         role_words = set((mention.role or "").lower().split())
         # "the Supreme Court" is no person; "The state's attorney general, Dean Collier" is one
-        definite = text[mention.start : mention.end].lower().startswith("the ") and not role_words & PERSON_ROLES
+        definite = text[mention.start : mention.end].lower().startswith("the ") and not role_words & lx.PERSON_ROLE_NOUNS
         full, start, end = (text[start:end], start, end) if definite else _fuller_name(document, start, end, named)
         source = _register(document, by_key, named, full, start, end, mention.role, False if definite else None)
         if source.role is None and mention.role:
@@ -85,7 +86,7 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
         return Source(pronoun, text[mention.start : mention.end], mention.start, mention.end, "pronoun", None, wanted_person)
     if mention.kind == "anaphor":
         earlier = [s for s in named if s.start < mention.start]
-        if mention.head in PERSON_ROLES or lx.AGE_DESCRIPTOR.fullmatch(mention.head):
+        if mention.head in lx.PERSON_ROLE_NOUNS or lx.AGE_DESCRIPTOR.fullmatch(mention.head):
             for source in reversed(earlier):
                 if source.role and mention.head in source.role.lower():
                     return source

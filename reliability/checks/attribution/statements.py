@@ -15,20 +15,18 @@ import re
 from dataclasses import dataclass
 
 from reliability.checks.attribution import lexicon as lx
+from reliability.checks.attribution.mentions import Mention
 from reliability.checks.attribution.quotes import QuoteSpan, find_quotes
 from reliability.checks.attribution.reported import reported_content
-from reliability.checks.attribution.speakers import (
-    Mention,
-    clause_subject,
-    phrase_after,
-    phrase_before,
-)
+from reliability.checks.attribution.speakers import clause_subject, phrase_after, phrase_before
 from reliability.document import Document, Sentence
 
 _DASH_RE = re.compile(r"\s*[,.]?\s*[–—―-]{1,2}\s*")
 _PASSIVE_REPORT_RE = re.compile(
     r"(?:alleged|said|believed|thought|understood|rumou?red|reputed)\s+to\s+(?:be|have)\b", re.I
 )
+#: The words that may open an attribution: reporting verbs, finding verbs, "according (to)".
+_CUE_WORDS = lx.CUE_VERBS | lx.FINDING_VERBS | {"according"}
 #: A quote this short with no cue next to it is a scare quote or a title, not a statement.
 MIN_STATEMENT_WORDS = 4
 
@@ -64,12 +62,14 @@ def find_attributions(document: Document, quotes: list[QuoteSpan]) -> list[Attri
     q = 0
     for sentence in document.sentences:
         for i in sentence.words:
+            token = lower[i]
+            if token not in _CUE_WORDS:
+                continue
             w = words[i]
             while q < len(inside) and inside[q][1] <= w.start:
                 q += 1
             if q < len(inside) and inside[q][0] <= w.start < inside[q][1]:
                 continue
-            token = lower[i]
             if token == "according" and i + 1 < sentence.words.stop and lower[i + 1] == "to":
                 mention = phrase_after(document, i + 2, sentence.end)
                 if mention is not None:
@@ -110,7 +110,7 @@ def _attribute_cue(document: Document, sentence: Sentence, i: int) -> Attributio
     if mention is not None and not (weak and mention.kind in ("anaphor", "role", "anonymous", "pronoun")):
         return Attribution(w.start, w.end, sentence.index, mention, "before")
     right_after_quote = mention is not None and text[sentence.start : mention.start].rstrip().endswith(("”", '"'))
-    if right_after_quote and (mention.kind == "pronoun" or w.text.islower()):
+    if mention is not None and right_after_quote and (mention.kind == "pronoun" or w.text.islower()):
         # `"…?" he asked`, `"…," the lawsuit states`: right after a quote, even a weak cue reports it
         return Attribution(w.start, w.end, sentence.index, mention, "before")
     before = text[sentence.start : w.start].rstrip()
@@ -222,8 +222,22 @@ def find_statements(document: Document) -> tuple[list[Statement], list[Attributi
         if id(a) in used and (covered >= (end - start) / 2 or whole_quote):
             continue  # what the cue reports is the quote (`X said: "…"`, `"…," X told the BBC`), said once
         statements.append(Statement("indirect", start, end, a, len(document.words_between(start, end))))
+    statements = _without_nested_quotes(statements)
     statements.sort(key=lambda s: (s.start, s.end))
     return statements, attributions
+
+
+def _without_nested_quotes(statements: list[Statement]) -> list[Statement]:
+    """`She called the plan “a fantasy” that would cost jobs`: the quoted phrase is part of the report its
+    cue makes, so it is reported once, as that statement (as annotators of reported speech mark it)."""
+    reports = {id(s.attribution): s for s in statements if s.kind == "indirect"}
+    kept = []
+    for s in statements:
+        report = reports.get(id(s.attribution)) if s.kind == "direct" and s.attribution is not None else None
+        if report is not None and report.start <= s.start and s.end <= report.end:
+            continue
+        kept.append(s)
+    return kept
 
 
 def _quote_attribution(document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:

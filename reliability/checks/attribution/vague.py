@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from reliability.document import Document, Word
+from reliability.models import Severity
 
 #: Nouns that open an "unnamed evidence" pattern ("studies show"); after "the" they point back at a
 #: study the article has introduced ("the research found").
 _EVIDENCE_NOUNS = "reports studies research surveys polls rumours rumors sources experts analysts scientists"
 
-_PATTERNS = (
+_PATTERNS: tuple[tuple[str, str, Severity, str], ...] = (
     ("it",
      r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|commonly\s+|now\s+|also\s+)?"
      r"(?:reported|said|believed|understood|alleged|claimed|rumou?red|suggested|argued|thought|feared)\b",
@@ -55,7 +56,7 @@ _PATTERNS = (
 )
 
 #: (regex, severity, why), matched case-insensitively at a word start.
-VAGUE_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+VAGUE_PATTERNS: tuple[tuple[re.Pattern[str], Severity, str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), severity, why) for _, pattern, severity, why in _PATTERNS
 )
 _EVIDENCE_NOUN_SET = frozenset(_EVIDENCE_NOUNS.split())
@@ -66,15 +67,16 @@ for _index, (_first_words, *_) in enumerate(_PATTERNS):
         _TRIGGERS.setdefault(_word, []).append(_index)
 
 
-def find_vague_phrases(document: Document) -> list[tuple[int, int, str, str]]:
+def find_vague_phrases(document: Document) -> list[tuple[int, int, Severity, str]]:
     """(start, end, severity, why) for every impersonal or hedged attribution, in text order."""
     text = document.analysis_text
-    hits: list[tuple[int, int, str, str]] = []
+    hits: list[tuple[int, int, Severity, str]] = []
     last_end = -1
     for word, lower in zip(document.words, document.lower_words):
-        if word.start < last_end or _ends_a_name(document, word):
+        triggered = _TRIGGERS.get(lower)
+        if triggered is None or word.start < last_end or _ends_a_name(document, word):
             continue
-        for index in _TRIGGERS.get(lower, ()):
+        for index in triggered:
             pattern, severity, why = VAGUE_PATTERNS[index]
             m = pattern.match(text, word.start)
             if m and lower in _EVIDENCE_NOUN_SET and _after_determiner(document, word):
