@@ -32,7 +32,7 @@ ENGLISH_MARKERS = frozenset(
 NOT_NAME_OPENERS = frozenset(
     "the a an this that these those it in on at for but and or if as by with from after before when while "
     "since though although however he she they we i you his her their its our despite under over most some "
-    "many both neither just still yet so then there here what why how who where".split()
+    "many both neither just still yet so then there here what why how who where unlike each every i'm".split()
 )
 #: Sentence adverbs that, capitalised, are no name either: "Meanwhile", "Earlier", "Furthermore".
 SENTENCE_ADVERBS = frozenset(

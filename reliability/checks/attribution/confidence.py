@@ -30,10 +30,6 @@ from reliability.document import Document
 
 FORMS = ("before", "after", "participle", "according", "dash")
 SPEAKER_KINDS = ("named", "role", "anaphor", "pronoun", "anonymous", "vague")
-#: Words that open an adjunct rather than a reported clause ("After Kody died", "With the cameras rolling").
-_ADJUNCT_OPENERS = frozenset(
-    "after before when while as with without despite since until in on at during amid asked following "
-    "because if though although once".split())
 _WH_OPENERS = frozenset("what why how whether who where when if".split())
 _FIRST_PERSON = frozenset("i we my our me us i'm we're".split())
 
@@ -80,7 +76,7 @@ def statement_features(document: Document, statement: Statement) -> list[float]:
         math.log1p(max(0, cue_gap)), math.log1p(speaker_gap), speaker_initial,
         len(document.words_between(mention.start, mention.end)) if mention else 0,
         cue in lx.WEAK_CUES, cue.endswith("s") and not cue.endswith("ss"),
-        "that" in between[-2:], first in _ADJUNCT_OPENERS, first in _WH_OPENERS,
+        "that" in between[-2:], first in lx.ADJUNCT_OPENERS, first in _WH_OPENERS,
         not _FIRST_PERSON.isdisjoint(words) and statement.kind == "indirect",
         any(m in text[statement.start : statement.end] for m in "\"“”"),
         finite,

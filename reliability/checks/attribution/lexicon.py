@@ -114,6 +114,11 @@ TIME_NOUNS = frozenset(
     yesterday tonight""".split()
 ) | (CALENDAR_WORDS - AMBIGUOUS_MONTHS)
 TIME_FILLERS = frozenset("this last next on in at earlier early late on".split())
+#: Words that open an adverbial phrase or clause rather than a reported one ("After Kody died, she said",
+#: "In an emailed statement, …", "Asked what he would do, …").
+ADJUNCT_OPENERS = frozenset(
+    "after before when while as with without despite since until in on at during amid asked following "
+    "because if though although once".split())
 
 #: Modals that, with an "if" before the speaker, make the speech imagined: "if she lost, people would say".
 HYPOTHETICAL_MODALS = frozenset("would could might".split())

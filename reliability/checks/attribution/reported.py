@@ -38,6 +38,8 @@ def reported_content(document: Document, a: Attribution) -> tuple[int, int] | No
     head = _trim(text, sentence.start, head_end)
     if a.form == "according" and head[1] - head[0] > 3:
         return head
+    if _only_an_adjunct(document, head):
+        head = (head[0], head[0])  # "After Kody died, she said": when, not what
     if a.form == "before" and text[sentence.start : head_end].rstrip().endswith(","):
         if len(document.words_between(*head)) >= 3 and not _clause_follows(document, a, tail):
             return head  # "Content …, X said on Friday." (not "In a statement, X said they …")
@@ -62,6 +64,13 @@ def _after_adjunct(document: Document, start: int, end: int) -> int:
         if lower[k] in lx.FINITE_VERBS:
             break
     return start
+
+
+def _only_an_adjunct(document: Document, span: tuple[int, int]) -> bool:
+    """A fronted adverbial alone ("After Kody died", "In an e-mailed statement"), as opposed to one
+    followed by a clause ("In 2019, the firm lost …")."""
+    words = document.words_between(*span)
+    return bool(words) and document.lower_words[words.start] in lx.ADJUNCT_OPENERS and "," not in document.analysis_text[span[0] : span[1]]
 
 
 def _clause_follows(document: Document, a: Attribution, tail: tuple[int, int]) -> bool:
