@@ -113,8 +113,10 @@ def evaluate(articles: list[ggt.GoldArticle], cover: float = 0.3) -> Tally:
             tally.gold += 1
             tally.gold_direct += gold.direct
             if g not in pairs:
-                tally.misses.append(f"{article.id} [{'direct' if gold.direct else 'indirect'}] "
-                                    f"{article.text[gold.start:gold.end][:90]!r} ({gold.reference})")
+                tally.misses.append(
+                    f"{article.id} [{'direct' if gold.direct else 'indirect'}] "
+                    f"{article.text[gold.start : gold.end][:90]!r} ({gold.reference})"
+                )
                 continue
             tally.found += 1
             tally.found_direct += gold.direct
@@ -123,14 +125,18 @@ def evaluate(articles: list[ggt.GoldArticle], cover: float = 0.3) -> Tally:
             if quote["speaker"] and quote.get("source") == "named":
                 tally.named_given += 1
                 annotated = gold.reference or gold.speaker
-                if same_speaker(quote["speaker"]["text"], annotated) or same_speaker(quote["speaker"]["text"], gold.speaker):
+                if same_speaker(quote["speaker"]["text"], annotated) or same_speaker(
+                    quote["speaker"]["text"], gold.speaker
+                ):
                     tally.named_right += 1
                 else:
-                    tally.wrong_speakers.append(f"{article.id} {quote['speaker']['text']!r} != {annotated!r}: "
-                                                f"{article.text[gold.start:gold.end][:70]!r}")
+                    tally.wrong_speakers.append(
+                        f"{article.id} {quote['speaker']['text']!r} != {annotated!r}: "
+                        f"{article.text[gold.start : gold.end][:70]!r}"
+                    )
         for k in sorted(set(range(len(predicted))) - set(pairs.values())):
             q = predicted[k]
-            tally.spurious.append(f"{article.id} [{q['kind']}] {article.text[q['start']:q['end']][:90]!r}")
+            tally.spurious.append(f"{article.id} [{q['kind']}] {article.text[q['start'] : q['end']][:90]!r}")
     return tally
 
 
@@ -138,28 +144,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("dev", "test", "all"))
     parser.add_argument("--cover", type=float, default=0.3, help="share of an annotated quote a match must cover")
-    parser.add_argument("--show", type=int, default=0, help="print this many misses, wrong speakers and spurious statements")
+    parser.add_argument(
+        "--show", type=int, default=0, help="print this many misses, wrong speakers and spurious statements"
+    )
     args = parser.parse_args()
     articles = ggt.load()
     print(f"data: {ggt.RAWTEXT.describe()}\n      {ggt.ANNOTATIONS.describe()}")
     outlets = Counter(a.outlet for a in articles if a.split == "test")
     print(f"split by outlet; test = {', '.join(sorted(outlets))}")
-    print(f"{'split':<5} {'art':>4} {'quotes':>6} {'recall':>6} {'direct':>6} {'indir':>6} {'prec':>6} {'F1':>6} "
-          f"{'named acc':>9} {'named cov':>9}")
+    print(
+        f"{'split':<5} {'art':>4} {'quotes':>6} {'recall':>6} {'direct':>6} {'indir':>6} {'prec':>6} {'F1':>6} "
+        f"{'named acc':>9} {'named cov':>9}"
+    )
     shown = None
     for split in ("dev", "test", "all"):
         subset = [a for a in articles if split == "all" or a.split == split]
         tally = evaluate(subset, args.cover)
         f = tally.figures()
-        print(f"{split:<5} {len(subset):>4} {f['quotes']:>6} {f['content_recall']:>6.3f} {f['direct_recall']:>6.3f} "
-              f"{f['indirect_recall']:>6.3f} {f['precision']:>6.3f} {f['f1']:>6.3f} "
-              f"{f['named_speaker_accuracy']:>9.3f} {f['named_speaker_coverage']:>9.3f}")
+        print(
+            f"{split:<5} {len(subset):>4} {f['quotes']:>6} {f['content_recall']:>6.3f} {f['direct_recall']:>6.3f} "
+            f"{f['indirect_recall']:>6.3f} {f['precision']:>6.3f} {f['f1']:>6.3f} "
+            f"{f['named_speaker_accuracy']:>9.3f} {f['named_speaker_coverage']:>9.3f}"
+        )
         if split == args.split:
             shown = tally
     print("peers (published):\n  " + "\n  ".join(PEERS))
     if args.show and shown is not None:
-        for title, lines in (("missed", shown.misses), ("wrong named speaker", shown.wrong_speakers),
-                             ("spurious", shown.spurious)):
+        for title, lines in (
+            ("missed", shown.misses),
+            ("wrong named speaker", shown.wrong_speakers),
+            ("spurious", shown.spurious),
+        ):
             print(f"\n{title} ({len(lines)}):")
             for line in lines[: args.show]:
                 print("  " + line)

@@ -86,8 +86,10 @@ def main() -> None:
     articles = [a for a in ggt.load() if a.split == "dev"]
     x, y, groups, gold_by_outlet = candidates(articles)
     gold = sum(gold_by_outlet.values())
-    print(f"data: {ggt.ANNOTATIONS.describe()}\ndevelopment outlets: {', '.join(sorted(gold_by_outlet))}; "
-          f"{len(y)} candidates, {int(y.sum())} real, {gold} annotated quotes")
+    print(
+        f"data: {ggt.ANNOTATIONS.describe()}\ndevelopment outlets: {', '.join(sorted(gold_by_outlet))}; "
+        f"{len(y)} candidates, {int(y.sum())} real, {gold} annotated quotes"
+    )
     from sklearn.metrics import log_loss
 
     losses = {c: log_loss(y, held_out(x, y, groups, c)) for c in (0.03, 0.1, 0.3, 1.0, 3.0)}
@@ -98,19 +100,33 @@ def main() -> None:
     for t, precision, recall in points[::5]:
         print(f"  threshold {t:.2f}: held-out precision {precision:.3f} recall {recall:.3f}")
     threshold, precision, recall = max(points, key=lambda pt: 2 * pt[1] * pt[2] / (pt[1] + pt[2]))
-    print(f"threshold {threshold:.2f}: held-out precision {precision:.3f}, recall {recall:.3f} "
-          f"(all candidates: precision {y.mean():.3f}, recall {y.sum() / gold:.3f})")
+    print(
+        f"threshold {threshold:.2f}: held-out precision {precision:.3f}, recall {recall:.3f} "
+        f"(all candidates: precision {y.mean():.3f}, recall {y.sum() / gold:.3f})"
+    )
     scaler, model = _fit(x, y, c)
     weights = dict(zip(FEATURES, model.coef_[0]))
-    print("largest weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:12]))
+    print(
+        "largest weights: "
+        + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:12])
+    )
     if args.write:
-        MODEL.write_text(json.dumps({
-            "about": "attribution statement scorer: logistic regression, evaluation/train_attribution.py; "
-                     f"fitted on {ggt.ANNOTATIONS.describe()}, development outlets {sorted(gold_by_outlet)}",
-            "features": list(FEATURES), "mean": [round(v, 6) for v in scaler.mean_],
-            "scale": [round(v, 6) for v in scaler.scale_], "weights": [round(v, 6) for v in model.coef_[0]],
-            "bias": round(float(model.intercept_[0]), 6), "threshold": round(threshold, 2),
-        }, indent=1) + "\n")
+        MODEL.write_text(
+            json.dumps(
+                {
+                    "about": "attribution statement scorer: logistic regression, evaluation/train_attribution.py; "
+                    f"fitted on {ggt.ANNOTATIONS.describe()}, development outlets {sorted(gold_by_outlet)}",
+                    "features": list(FEATURES),
+                    "mean": [round(v, 6) for v in scaler.mean_],
+                    "scale": [round(v, 6) for v in scaler.scale_],
+                    "weights": [round(v, 6) for v in model.coef_[0]],
+                    "bias": round(float(model.intercept_[0]), 6),
+                    "threshold": round(threshold, 2),
+                },
+                indent=1,
+            )
+            + "\n"
+        )
         print(f"wrote {MODEL}")
 
 

@@ -27,9 +27,11 @@ def test_the_shipped_model_reads_the_features_the_check_computes():
 
 
 def test_reported_statements_carry_a_confidence_at_or_above_the_threshold():
-    text = ("Council leader Maria Ellison said on Monday that the bridge would close for a year. "
-            "“We have no choice,” she said. Experts believe the works could last longer.\n"
-            "Residents carried banners reading “Save Our Bridge” and “Not One More Year”.")
+    text = (
+        "Council leader Maria Ellison said on Monday that the bridge would close for a year. "
+        "“We have no choice,” she said. Experts believe the works could last longer.\n"
+        "Residents carried banners reading “Save Our Bridge” and “Not One More Year”."
+    )
     result = run(text)
     threshold = load_model().threshold
     assert result.details["quotes"]

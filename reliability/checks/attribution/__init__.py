@@ -25,10 +25,14 @@ from reliability.hookspecs import hookimpl
 from reliability.models import CheckResult, Finding
 
 _AGENCY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, lx.AGENCIES), key=len, reverse=True)) + r")\b")
-_ANONYMITY_RE = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lx.ANONYMOUS_PHRASES) + r")\b", re.IGNORECASE)
+_ANONYMITY_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lx.ANONYMOUS_PHRASES) + r")\b", re.IGNORECASE
+)
 #: Agency names that are also ordinary words or initials need a credit context to count.
 _AMBIGUOUS_AGENCIES = frozenset({"AP", "APP", "UPI", "ANI", "AAP", "Bloomberg"})
-_CREDIT_CONTEXT_RE = re.compile(r"(?:told|to|by|via|from|on|with|\(|—|–|-|,)\s*$|^\s*(?:\)|reported|said|news agency|contributed)", re.IGNORECASE)
+_CREDIT_CONTEXT_RE = re.compile(
+    r"(?:told|to|by|via|from|on|with|\(|—|–|-|,)\s*$|^\s*(?:\)|reported|said|news agency|contributed)", re.IGNORECASE
+)
 
 
 class AttributionCheck(BaseCheck):
@@ -69,9 +73,19 @@ class AttributionCheck(BaseCheck):
             "agency_credits": len(agencies),
         }
         details: dict[str, Any] = {
-            "quotes": [_quote_detail(document, s, r) | {"confidence": round(p, 3)} for (s, p), r in zip(scored, resolved)],
+            "quotes": [
+                _quote_detail(document, s, r) | {"confidence": round(p, 3)} for (s, p), r in zip(scored, resolved)
+            ],
             "speakers": [
-                {"text": s.text, "start": s.start, "end": s.end, "kind": s.kind, "role": s.role, "person": s.person, "mentions": s.mentions}
+                {
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "kind": s.kind,
+                    "role": s.role,
+                    "person": s.person,
+                    "mentions": s.mentions,
+                }
                 for s in sources
             ],
             "agencies": agencies,
@@ -82,7 +96,11 @@ class AttributionCheck(BaseCheck):
     # -- findings -----------------------------------------------------------------------------
 
     def _vague(
-        self, document: Document, attributions: list[Attribution], anonymity: list[tuple[int, int]], findings: list[Finding]
+        self,
+        document: Document,
+        attributions: list[Attribution],
+        anonymity: list[tuple[int, int]],
+        findings: list[Finding],
     ) -> list[tuple[int, int]]:
         """Vague speakers ("analysts warn") and impersonal constructions ("it is reported"); returns warning spans."""
         text = document.text
@@ -99,10 +117,17 @@ class AttributionCheck(BaseCheck):
                 spans.append((start, end))
                 continue
             who = text[a.mention.start : a.mention.end]
-            findings.append(self.finding(
-                "vague", "warning",
-                f"“{text[start:end]}”: the claim rests on “{who}”, a source nobody can identify, so a reader "
-                "cannot check who said it. Name the source, or say why it cannot be named.", start, end, confidence=0.8))
+            findings.append(
+                self.finding(
+                    "vague",
+                    "warning",
+                    f"“{text[start:end]}”: the claim rests on “{who}”, a source nobody can identify, so a reader "
+                    "cannot check who said it. Name the source, or say why it cannot be named.",
+                    start,
+                    end,
+                    confidence=0.8,
+                )
+            )
             spans.append((start, end))
         for start, end, severity, why in find_vague_phrases(document):
             if any(s < end and start < e for s, e in spans):
@@ -111,9 +136,16 @@ class AttributionCheck(BaseCheck):
             if credited and severity == "warning" and about_research:
                 findings.append(self._named_elsewhere(text, start, end, credited))
                 continue
-            findings.append(self.finding(
-                "vague", severity, f"“{text[start:end]}”: {why}; the reader cannot tell where the claim comes from.",
-                start, end, confidence=0.7 if severity == "warning" else 0.5))
+            findings.append(
+                self.finding(
+                    "vague",
+                    severity,
+                    f"“{text[start:end]}”: {why}; the reader cannot tell where the claim comes from.",
+                    start,
+                    end,
+                    confidence=0.7 if severity == "warning" else 0.5,
+                )
+            )
             if severity == "warning":
                 spans.append((start, end))
         return spans
@@ -122,12 +154,21 @@ class AttributionCheck(BaseCheck):
         """ "…, research suggests." in the lead, "according to a report by think tank Demos" below it: the
         news convention of naming the study after the summary. Worth a note, not a warning."""
         return self.finding(
-            "vague", "info",
+            "vague",
+            "info",
             f"“{text[start:end]}”: not named here, though the article credits “{credited}”; say so where the "
-            "claim is made.", start, end, confidence=0.5)
+            "claim is made.",
+            start,
+            end,
+            confidence=0.5,
+        )
 
     def _anonymous(
-        self, document: Document, attributions: list[Attribution], anonymity: list[tuple[int, int]], findings: list[Finding]
+        self,
+        document: Document,
+        attributions: list[Attribution],
+        anonymity: list[tuple[int, int]],
+        findings: list[Finding],
     ) -> None:
         """Unnamed individuals or units ("a source close to the talks", "White House officials"): info."""
         text = document.text
@@ -136,16 +177,32 @@ class AttributionCheck(BaseCheck):
             if a.mention is not None and a.mention.kind == "anonymous":
                 start, end = a.mention.start, a.mention.end
                 seen.append((start, end))
-                findings.append(self.finding(
-                    "anonymous", "info",
-                    f"“{text[start:end]}” is an unnamed source: identifiable in kind but not by name.", start, end, confidence=0.7))
+                findings.append(
+                    self.finding(
+                        "anonymous",
+                        "info",
+                        f"“{text[start:end]}” is an unnamed source: identifiable in kind but not by name.",
+                        start,
+                        end,
+                        confidence=0.7,
+                    )
+                )
         for start, end in anonymity:
             if not any(s < end and start < e for s, e in seen):
-                findings.append(self.finding(
-                    "anonymous", "info", f"“{document.analysis_text[start:end]}”: the source is anonymous.", start, end,
-                    confidence=0.8))
+                findings.append(
+                    self.finding(
+                        "anonymous",
+                        "info",
+                        f"“{document.analysis_text[start:end]}”: the source is anonymous.",
+                        start,
+                        end,
+                        confidence=0.8,
+                    )
+                )
 
-    def _unattributed(self, document: Document, candidates: list[Statement], likely: set[int], findings: list[Finding]) -> int:
+    def _unattributed(
+        self, document: Document, candidates: list[Statement], likely: set[int], findings: list[Finding]
+    ) -> int:
         """Quotes with no speaker: a warning, or an info for a phrase quoted inside the writer's own
         sentence, whose source is usually that sentence's subject ("IATA attacked the package as a "bad
         piece of legislation""), or for a quote the scorer finds unlikely to be anyone's statement (a
@@ -156,10 +213,17 @@ class AttributionCheck(BaseCheck):
                 continue
             snippet = document.snippet(s.start, s.end, 70)
             if is_partial(document, s.start) or id(s) not in likely:
-                findings.append(self.finding(
-                    "unattributed_quote", "info",
-                    f"Quoted phrase with no speaker found: “{snippet}”. "
-                    "Check that the sentence says whose words they are.", s.start, s.end, confidence=0.5))
+                findings.append(
+                    self.finding(
+                        "unattributed_quote",
+                        "info",
+                        f"Quoted phrase with no speaker found: “{snippet}”. "
+                        "Check that the sentence says whose words they are.",
+                        s.start,
+                        s.end,
+                        confidence=0.5,
+                    )
+                )
                 continue
             count += 1
             message = f"Quoted statement with no speaker in reach: “{snippet}”. Say who said it."
@@ -181,9 +245,16 @@ class AttributionCheck(BaseCheck):
         out = []
         for agency, spans in credits.items():
             (start, end), rest = spans[0], spans[1:]
-            findings.append(self.finding(
-                "agency", "info", f"Copy credited to the news agency {agency} ({len(spans)} mention(s)).",
-                start, end, related=rest[:20]))
+            findings.append(
+                self.finding(
+                    "agency",
+                    "info",
+                    f"Copy credited to the news agency {agency} ({len(spans)} mention(s)).",
+                    start,
+                    end,
+                    related=rest[:20],
+                )
+            )
             out.append({"agency": agency, "start": start, "end": end, "mentions": len(spans)})
         return out
 
@@ -228,7 +299,9 @@ def _distinct_sources(resolved: list[Resolved]) -> list[Source]:
     return sorted(seen.values(), key=lambda s: s.start)
 
 
-def _tally(document: Document, statements: list[Statement], resolved: list[Resolved], vague: int, unattributed: int) -> Tally:
+def _tally(
+    document: Document, statements: list[Statement], resolved: list[Resolved], vague: int, unattributed: int
+) -> Tally:
     sources = _distinct_sources(resolved)
     reporting: dict[int, bool] = {}
     for s, r in zip(statements, resolved):
@@ -243,7 +316,9 @@ def _tally(document: Document, statements: list[Statement], resolved: list[Resol
         named_with_role=sum(1 for s in sources if s.kind == "named" and s.role),
         role_sources=sum(1 for s in sources if s.kind == "role"),
         quotes=len(direct),
-        quotes_attributed=sum(1 for _, r in direct if r.source is not None and r.source.kind in ("named", "role", "pronoun")),
+        quotes_attributed=sum(
+            1 for _, r in direct if r.source is not None and r.source.kind in ("named", "role", "pronoun")
+        ),
         reporting_sentences=len(reporting),
         attributed_sentences=sum(reporting.values()),
         vague=vague,

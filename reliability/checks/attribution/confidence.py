@@ -34,12 +34,32 @@ _WH_OPENERS = frozenset("what why how whether who where when if".split())
 _FIRST_PERSON = frozenset("i we my our me us i'm we're".split())
 
 FEATURES = (
-    "bias_direct", "inherited", "unattributed", "partial", "full_sentence", "ends_comma", "title_case",
-    "log_words", "sentences", "opens_block", "cue_after_content", "log_cue_gap", "log_speaker_gap",
-    "speaker_sentence_initial", "speaker_words", "weak_cue", "present_cue",
-    "that_follows", "adjunct_opener", "wh_opener", "first_person", "has_marks", "has_finite_verb",
+    "bias_direct",
+    "inherited",
+    "unattributed",
+    "partial",
+    "full_sentence",
+    "ends_comma",
+    "title_case",
+    "log_words",
+    "sentences",
+    "opens_block",
+    "cue_after_content",
+    "log_cue_gap",
+    "log_speaker_gap",
+    "speaker_sentence_initial",
+    "speaker_words",
+    "weak_cue",
+    "present_cue",
+    "that_follows",
+    "adjunct_opener",
+    "wh_opener",
+    "first_person",
+    "has_marks",
+    "has_finite_verb",
     "question",
-    *(f"form_{f}" for f in FORMS), *(f"speaker_{k}" for k in SPEAKER_KINDS),
+    *(f"form_{f}" for f in FORMS),
+    *(f"speaker_{k}" for k in SPEAKER_KINDS),
 )
 
 
@@ -53,7 +73,10 @@ def statement_features(document: Document, statement: Statement) -> list[float]:
     mention = a.mention if a else None
     capitalised = sum(1 for w in document.words[content.start : content.stop] if w.text[:1].isupper())
     finite = any(w in lx.FINITE_VERBS or w.endswith("ed") for w in words)
-    start_sentence, end_sentence = document.sentence_at(statement.start), document.sentence_at(max(statement.start, statement.end - 1))
+    start_sentence, end_sentence = (
+        document.sentence_at(statement.start),
+        document.sentence_at(max(statement.start, statement.end - 1)),
+    )
     sentences = end_sentence.index - start_sentence.index + 1 if start_sentence and end_sentence else 1
     block = document.blocks[document.block_index_at(statement.start)] if document.blocks else None
     opens_block = block is not None and not text[block.start : statement.start].strip(" \"“'‘")
@@ -64,19 +87,33 @@ def statement_features(document: Document, statement: Statement) -> list[float]:
     if mention is not None:
         sentence = document.sentence_at(mention.start)
         speaker_initial = sentence is not None and not text[sentence.start : mention.start].strip(" \"“'‘")
-    cue = lower[document.words_between(a.cue_start, a.cue_end).start] if a and a.form != "dash" and document.words_between(a.cue_start, a.cue_end) else ""
+    cue = (
+        lower[document.words_between(a.cue_start, a.cue_end).start]
+        if a and a.form != "dash" and document.words_between(a.cue_start, a.cue_end)
+        else ""
+    )
     between = text[a.cue_end : statement.start].lower().split() if a and not cue_after else []
     values = [
-        statement.kind == "direct", statement.inherited, a is None,
+        statement.kind == "direct",
+        statement.inherited,
+        a is None,
         statement.kind == "direct" and is_partial(document, statement.start),
         text[statement.end - 1 : statement.end] in ".!?" or text[statement.end : statement.end + 1] in ".!?",
         text[statement.end - 1 : statement.end] == "," or text[statement.end : statement.end + 1] == ",",
         capitalised / len(words) if words else 0.0,
-        math.log1p(len(words)), min(sentences, 5), opens_block, cue_after,
-        math.log1p(max(0, cue_gap)), math.log1p(speaker_gap), speaker_initial,
+        math.log1p(len(words)),
+        min(sentences, 5),
+        opens_block,
+        cue_after,
+        math.log1p(max(0, cue_gap)),
+        math.log1p(speaker_gap),
+        speaker_initial,
         len(document.words_between(mention.start, mention.end)) if mention else 0,
-        cue in lx.WEAK_CUES, cue.endswith("s") and not cue.endswith("ss"),
-        "that" in between[-2:], first in lx.ADJUNCT_OPENERS, first in _WH_OPENERS,
+        cue in lx.WEAK_CUES,
+        cue.endswith("s") and not cue.endswith("ss"),
+        "that" in between[-2:],
+        first in lx.ADJUNCT_OPENERS,
+        first in _WH_OPENERS,
         not _FIRST_PERSON.isdisjoint(words) and statement.kind == "indirect",
         any(m in text[statement.start : statement.end] for m in "\"“”"),
         finite,

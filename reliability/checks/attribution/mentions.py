@@ -57,7 +57,9 @@ def classify(document: Document, indexes: list[int]) -> Mention | None:
     words, lower = document.words, document.lower_words
     while indexes and lower[indexes[0]] in lx.NP_PREPOSITIONS | {"and"}:
         indexes = indexes[1:]
-    while indexes and lower[indexes[-1]] in HEAD_END_PREPOSITIONS | lx.DETERMINERS - {"some", "many", "several"} | {"and"}:
+    while indexes and lower[indexes[-1]] in HEAD_END_PREPOSITIONS | lx.DETERMINERS - {"some", "many", "several"} | {
+        "and"
+    }:
         indexes = indexes[:-1]
     if not indexes:
         return None
@@ -100,8 +102,10 @@ def classify(document: Document, indexes: list[int]) -> Mention | None:
         if affiliated:
             return Mention(start, end, "anonymous", role=phrase, head=head_noun)
         return Mention(start, end, "vague", head=head_noun)
-    if head_noun in lx.ROLE_NOUNS or lx.AGE_DESCRIPTOR.fullmatch(head_noun) or (
-        is_capitalised(words[body[-1]]) and head_noun in lx.TITLES
+    if (
+        head_noun in lx.ROLE_NOUNS
+        or lx.AGE_DESCRIPTOR.fullmatch(head_noun)
+        or (is_capitalised(words[body[-1]]) and head_noun in lx.TITLES)
     ):
         if owned or any(_proper(document, i) for i in body):
             return Mention(start, end, "role", role=phrase, head=head_noun)
@@ -131,7 +135,9 @@ def _name_tail(document: Document, body: list[int]) -> list[int]:
         # a lone sentence-initial capitalised word may just be a common noun ("Officials said")
         w = words[tail[0]]
         if sentence_initial(document, w) and (
-            lower[tail[0]] in lx.VAGUE_NOUNS or lower[tail[0]] in lx.ROLE_NOUNS or lower[tail[0]] in lx.DETERMINERS
+            lower[tail[0]] in lx.VAGUE_NOUNS
+            or lower[tail[0]] in lx.ROLE_NOUNS
+            or lower[tail[0]] in lx.DETERMINERS
             or lower[tail[0]] in lx.DOCUMENT_NOUNS
         ):
             return []

@@ -70,7 +70,11 @@ def _only_an_adjunct(document: Document, span: tuple[int, int]) -> bool:
     """A fronted adverbial alone ("After Kody died", "In an e-mailed statement"), as opposed to one
     followed by a clause ("In 2019, the firm lost …")."""
     words = document.words_between(*span)
-    return bool(words) and document.lower_words[words.start] in lx.ADJUNCT_OPENERS and "," not in document.analysis_text[span[0] : span[1]]
+    return (
+        bool(words)
+        and document.lower_words[words.start] in lx.ADJUNCT_OPENERS
+        and "," not in document.analysis_text[span[0] : span[1]]
+    )
 
 
 def _clause_follows(document: Document, a: Attribution, tail: tuple[int, int]) -> bool:

@@ -71,7 +71,9 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
         start, end = mention.name
         role_words = set((mention.role or "").lower().split())
         # "the Supreme Court" is no person; "The state's attorney general, Dean Collier" is one
-        definite = text[mention.start : mention.end].lower().startswith("the ") and not role_words & lx.PERSON_ROLE_NOUNS
+        definite = (
+            text[mention.start : mention.end].lower().startswith("the ") and not role_words & lx.PERSON_ROLE_NOUNS
+        )
         full, start, end = (text[start:end], start, end) if definite else _fuller_name(document, start, end, named)
         source = _register(document, by_key, named, full, start, end, mention.role, False if definite else None)
         if source.role is None and mention.role:
@@ -83,7 +85,9 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
         source = _nearest_named(document, mention.start, named, by_key, person=wanted_person)
         if source is not None:
             return source
-        return Source(pronoun, text[mention.start : mention.end], mention.start, mention.end, "pronoun", None, wanted_person)
+        return Source(
+            pronoun, text[mention.start : mention.end], mention.start, mention.end, "pronoun", None, wanted_person
+        )
     if mention.kind == "anaphor":
         earlier = [s for s in named if s.start < mention.start]
         if mention.head in lx.PERSON_ROLE_NOUNS or lx.AGE_DESCRIPTOR.fullmatch(mention.head):
@@ -107,7 +111,9 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
     return source
 
 
-def _nearest_named(document: Document, at: int, named: list[Source], by_key: dict[str, Source], person: bool) -> Source | None:
+def _nearest_named(
+    document: Document, at: int, named: list[Source], by_key: dict[str, Source], person: bool
+) -> Source | None:
     """The named source nearest before `at`: the speaker quoted last, unless a person is named after that, in
     this or the previous paragraph. A name after a preposition ("at White Bear First Nation", "on Christmas
     Day") is where or when, not who, and one after "told" is the listener ("told HuffPost Canada"); and a two-word name counts as a person only when the article also
@@ -158,7 +164,9 @@ def _called_by_surname(document: Document, name: str) -> bool:
     """Whether the article also uses the name's last word alone ("Lonechild said")."""
     last = without_possessive(name).split()[-1]
     index = names_by_last_word(document)
-    return any(without_possessive(n.text) == last for key in (last, last + "’s", last + "'s") for n in index.get(key, ()))
+    return any(
+        without_possessive(n.text) == last for key in (last, last + "’s", last + "'s") for n in index.get(key, ())
+    )
 
 
 _Names = tuple[list[int], list[Segment]]  # starts (for bisection) and the names
@@ -197,7 +205,9 @@ def _last_between(names: _Names, start: int, end: int) -> Segment | None:
     return names[1][i] if i >= 0 and names[0][i] >= start else None
 
 
-def _named_organisation(document: Document, mention: Mention, by_key: dict[str, Source], named: list[Source]) -> Source | None:
+def _named_organisation(
+    document: Document, mention: Mention, by_key: dict[str, Source], named: list[Source]
+) -> Source | None:
     """ "the hospital said" -> "St Anne's Hospital" (a preceding name ending in the same noun) or,
     for "the company", the organisation named just before ("the ticketing company Stagepass")."""
     floor = document.blocks[max(0, document.block_index_at(mention.start) - 1)].start if document.blocks else 0
@@ -209,8 +219,16 @@ def _named_organisation(document: Document, mention: Mention, by_key: dict[str, 
     return None
 
 
-def _register(document: Document, by_key: dict[str, Source], named: list[Source], text: str, start: int, end: int,
-              role: str | None, person: bool | None = None) -> Source:
+def _register(
+    document: Document,
+    by_key: dict[str, Source],
+    named: list[Source],
+    text: str,
+    start: int,
+    end: int,
+    role: str | None,
+    person: bool | None = None,
+) -> Source:
     key = text.lower()
     source = by_key.get(key)
     if source is None:
@@ -246,7 +264,10 @@ def _extends(longer: list[str], shorter: list[str]) -> bool:
 def _role_before_first_mention(document: Document, name: str, fallback: int) -> str | None:
     """The role words right before the first mention of `name` ("Taliban spokesman" Zabihullah Mujahid)."""
     last_word = name.split()[-1] if name.split() else ""
-    first = next((n for n in names_by_last_word(document).get(last_word, ()) if n.text == name or n.text.endswith(" " + name)), None)
+    first = next(
+        (n for n in names_by_last_word(document).get(last_word, ()) if n.text == name or n.text.endswith(" " + name)),
+        None,
+    )
     start = first.start if first is not None else fallback
     indexes = document.words_between(start, start + len(name))
     if not indexes:
@@ -255,7 +276,10 @@ def _role_before_first_mention(document: Document, name: str, fallback: int) -> 
     if sentence is None:
         return None
     i = indexes.start
-    while i - 1 >= sentence.words.start and document.analysis_text[document.words[i - 1].end : document.words[i].start].isspace():
+    while (
+        i - 1 >= sentence.words.start
+        and document.analysis_text[document.words[i - 1].end : document.words[i].start].isspace()
+    ):
         lower = document.lower_words[i - 1]
         if not (document.words[i - 1].text[:1].isupper() or lower in lx.ROLE_NOUNS or lower in lx.ROLE_MODIFIERS):
             break

@@ -25,7 +25,9 @@ from reliability.language.people import ABBREVIATED_TITLES
 
 _APPOSITIVE_RE = re.compile(r",\s*((?:an?|the|who|whose|now|then|former|[a-z][\w-]*)\s[^,;:“”\"()]{3,140}?)\s*,?\s*$")
 #: "Its leader, Marc Delage, said": the name is the appositive and the role comes before it.
-_NAME_APPOSITIVE_RE = re.compile(r"(?:^|[,;:]\s*|\s)((?:[A-Za-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*)\s*,\s*([A-Z][^,;:“”\"()]{1,60}?)\s*,?\s*$")
+_NAME_APPOSITIVE_RE = re.compile(
+    r"(?:^|[,;:]\s*|\s)((?:[A-Za-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*)\s*,\s*([A-Z][^,;:“”\"()]{1,60}?)\s*,?\s*$"
+)
 _AGE_APPOSITIVE_RE = re.compile(r"\s*,\s*\d{1,3}\s*,\s*$")
 _SPACED_AGE_RE = re.compile(r"the (\d{1,3}) year old\b", re.IGNORECASE)
 _COUNTED_RE = re.compile(r"\bof\s+\d[\d,.]*\s+$")  # "a poll of 1,313 people"
@@ -37,9 +39,14 @@ def _np_word(document: Document, word: Word) -> bool:
     if is_capitalised(word):
         return lower not in lx.NOT_NAMES or lower in ("the", "a", "an", "some", "many")
     return (
-        lower in lx.ROLE_NOUNS or lower in lx.ROLE_MODIFIERS or lower in lx.VAGUE_NOUNS
-        or lx.AGE_DESCRIPTOR.fullmatch(lower) is not None or person_role_plural(lower) is not None
-        or lower in lx.VAGUE_MODIFIERS or lower in lx.DETERMINERS or lower in lx.NP_PREPOSITIONS
+        lower in lx.ROLE_NOUNS
+        or lower in lx.ROLE_MODIFIERS
+        or lower in lx.VAGUE_NOUNS
+        or lx.AGE_DESCRIPTOR.fullmatch(lower) is not None
+        or person_role_plural(lower) is not None
+        or lower in lx.VAGUE_MODIFIERS
+        or lower in lx.DETERMINERS
+        or lower in lx.NP_PREPOSITIONS
         or lower in lx.DOCUMENT_NOUNS
         or lower in ("media", "news", "press", "and", "government", "close")
         or _author_of_document(document, word)
@@ -55,9 +62,12 @@ def _author_of_document(document: Document, word: Word) -> bool:
 def _compound_modifier(document: Document, index: int, head: int) -> bool:
     """An unlisted lower-case word directly before a role noun: "shop owner", "fire service"."""
     return (
-        0 <= index < len(document.words) and 0 <= head < len(document.words)
-        and document.lower_words[index].isalpha() and document.words[index].text.islower()
-        and document.lower_words[head] in lx.ROLE_NOUNS and _joined(document, document.words[index], document.words[head])
+        0 <= index < len(document.words)
+        and 0 <= head < len(document.words)
+        and document.lower_words[index].isalpha()
+        and document.words[index].text.islower()
+        and document.lower_words[head] in lx.ROLE_NOUNS
+        and _joined(document, document.words[index], document.words[head])
     )
 
 
@@ -75,13 +85,19 @@ def skip_back_over_prefixes(document: Document, sentence: Sentence, index: int) 
     lower = document.lower_words
     i = index - 1
     j = i
-    while j >= first and (lower[j] in lx.TIME_NOUNS or lower[j] in lx.TIME_FILLERS or lower[j].isdigit()) and (
-        _joined(document, document.words[j], document.words[j + 1])
+    while (
+        j >= first
+        and (lower[j] in lx.TIME_NOUNS or lower[j] in lx.TIME_FILLERS or lower[j].isdigit())
+        and (_joined(document, document.words[j], document.words[j + 1]))
     ):
         j -= 1
     if j < i and any(lower[k] in lx.TIME_NOUNS or lower[k].isdigit() for k in range(j + 1, i + 1)):
         i = j
-    while i >= first and document.lower_words[i] in lx.CUE_PREFIXES and _joined(document, document.words[i], document.words[i + 1]):
+    while (
+        i >= first
+        and document.lower_words[i] in lx.CUE_PREFIXES
+        and _joined(document, document.words[i], document.words[i + 1])
+    ):
         i -= 1
     return i
 
@@ -101,8 +117,13 @@ def phrase_before(document: Document, sentence: Sentence, cue_index: int) -> Men
         w = words[last]
         return Mention(w.start, w.end, "pronoun")
     lower = document.lower_words
-    if (last - 1 >= first and lower[last - 1] in lx.VAGUE_QUANTIFIERS and words[last].text.islower()
-            and lower[last].endswith("s") and _joined(document, words[last - 1], words[last])):
+    if (
+        last - 1 >= first
+        and lower[last - 1] in lx.VAGUE_QUANTIFIERS
+        and words[last].text.islower()
+        and lower[last].endswith("s")
+        and _joined(document, words[last - 1], words[last])
+    ):
         return Mention(words[last - 1].start, words[last].end, "vague", head=lower[last])  # "some fans say"
     i = _phrase_start(document, first, last)
     counted = _COUNTED_RE.search(document.analysis_text, max(sentence.start, words[i].start - 40), words[i].start)
@@ -118,8 +139,10 @@ def _phrase_start(document: Document, first: int, last: int) -> int:
     words = document.words
     i = last
     first = max(first, last - MAX_PHRASE_WORDS + 1)
-    while i - 1 >= first and (_np_word(document, words[i - 1]) or _compound_modifier(document, i - 1, i)) and _joined(
-        document, words[i - 1], words[i]
+    while (
+        i - 1 >= first
+        and (_np_word(document, words[i - 1]) or _compound_modifier(document, i - 1, i))
+        and _joined(document, words[i - 1], words[i])
     ):
         i -= 1
     return i
@@ -137,8 +160,11 @@ def phrase_after(document: Document, index: int, limit: int) -> Mention | None:
     if aged:  # "said the 30 year old": the hyphens lost in extraction
         return Mention(aged.start(), aged.end(), "anaphor", role=aged.group(0), head=f"{aged.group(1)}-year-old")
     j = index
-    while j < len(words) and words[j].end <= limit and (_np_word(document, words[j]) or _compound_modifier(document, j, j + 1)) and (
-        j == index or _joined(document, words[j - 1], words[j])
+    while (
+        j < len(words)
+        and words[j].end <= limit
+        and (_np_word(document, words[j]) or _compound_modifier(document, j, j + 1))
+        and (j == index or _joined(document, words[j - 1], words[j]))
     ):
         j += 1
     while j > index and document.lower_words[j - 1] in HEAD_END_PREPOSITIONS | lx.DETERMINERS:
@@ -159,14 +185,24 @@ def clause_subject(document: Document, sentence: Sentence, cue_index: int) -> Me
     i = sentence.words.start
     while i < cue_index:
         if _np_word(document, words[i]) or document.lower_words[i] in lx.PRONOUNS:
-            after_preposition = i > sentence.words.start and document.lower_words[i - 1] in (
-                lx.NP_PREPOSITIONS | {"on", "by", "after", "before", "during", "despite", "under", "over", "beyond", "about"}
-            ) and _joined(document, words[i - 1], words[i])
+            after_preposition = (
+                i > sentence.words.start
+                and document.lower_words[i - 1]
+                in (
+                    lx.NP_PREPOSITIONS
+                    | {"on", "by", "after", "before", "during", "despite", "under", "over", "beyond", "about"}
+                )
+                and _joined(document, words[i - 1], words[i])
+            )
             j = i
             if document.lower_words[i] in lx.PRONOUNS:
                 j = i + 1
             else:
-                while j < cue_index and _np_word(document, words[j]) and (j == i or _joined(document, words[j - 1], words[j])):
+                while (
+                    j < cue_index
+                    and _np_word(document, words[j])
+                    and (j == i or _joined(document, words[j - 1], words[j]))
+                ):
                     j += 1
             if not after_preposition:
                 if j == i + 1 and document.lower_words[i] in lx.PRONOUNS:
@@ -194,7 +230,9 @@ def _appositive_before(document: Document, sentence: Sentence, comma_end: int) -
         mention = classify(document, indexes) if indexes else None
         if mention is not None and mention.kind == "named":
             role = " ".join(named_appositive.group(1).split())
-            return Mention(sentence.start + named_appositive.start(1), mention.end, "named", mention.name, role, mention.head)
+            return Mention(
+                sentence.start + named_appositive.start(1), mention.end, "named", mention.name, role, mention.head
+            )
     stacked = _name_before_appositives(document, sentence, prefix)
     if stacked is not None:
         return stacked
@@ -208,7 +246,7 @@ def _appositive_before(document: Document, sentence: Sentence, comma_end: int) -
 
 
 def _name_before_appositives(document: Document, sentence: Sentence, prefix: str) -> Mention | None:
-    """ `"…," Richard Doherty, from Panasonic's laboratories, one of the pioneers of Blu-ray, told`: a name
+    """`"…," Richard Doherty, from Panasonic's laboratories, one of the pioneers of Blu-ray, told`: a name
     after the quote (or opening the sentence) and two or more lower-case appositives before the cue."""
     after_quote = max(prefix.rfind("”"), prefix.rfind('"')) + 1
     parts = [m for m in re.finditer(r"[^,]+", prefix[after_quote:]) if m.group().strip()]
@@ -227,8 +265,10 @@ def _name_ending_at(document: Document, sentence: Sentence, end: int) -> Mention
     """The named source whose words run up to `end` within the sentence, if a name is what they form."""
     indexes = list(document.words_between(sentence.start, end))[-MAX_PHRASE_WORDS:]
     j = len(indexes)
-    while j > 0 and _np_word(document, document.words[indexes[j - 1]]) and (
-        j == len(indexes) or _joined(document, document.words[indexes[j - 1]], document.words[indexes[j]])
+    while (
+        j > 0
+        and _np_word(document, document.words[indexes[j - 1]])
+        and (j == len(indexes) or _joined(document, document.words[indexes[j - 1]], document.words[indexes[j]]))
     ):
         j -= 1
     mention = classify(document, indexes[j:]) if j < len(indexes) else None

@@ -240,7 +240,9 @@ def _without_nested_quotes(statements: list[Statement]) -> list[Statement]:
     return kept
 
 
-def _quote_attribution(document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
+def _quote_attribution(
+    document: Document, quote: QuoteSpan, by_sentence: dict[int, list[Attribution]]
+) -> Attribution | None:
     """The cue right after the closing mark, a dash credit line, or the nearest cue before the quote."""
     text = document.analysis_text
     close = quote.close_at if quote.close_at >= 0 else quote.end

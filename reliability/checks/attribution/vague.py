@@ -20,39 +20,66 @@ from reliability.models import Severity
 _EVIDENCE_NOUNS = "reports studies research surveys polls rumours rumors sources experts analysts scientists"
 
 _PATTERNS: tuple[tuple[str, str, Severity, str], ...] = (
-    ("it",
-     r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|commonly\s+|now\s+|also\s+)?"
-     r"(?:reported|said|believed|understood|alleged|claimed|rumou?red|suggested|argued|thought|feared)\b",
-     "warning", "an impersonal passive that hides who reported it"),
-    ("is are was were",
-     r"(?:is|are|was|were)\s+(?:widely\s+|generally\s+|commonly\s+|also\s+)?"
-     r"(?:said|believed|thought|reported|rumou?red|alleged|understood|claimed|reputed)\s+to\s+(?:be|have)\b",
-     "warning", "a passive report with no source"),
-    (_EVIDENCE_NOUNS,
-     r"(?:reports|studies|research|surveys|polls|rumou?rs|sources|experts|analysts|scientists)\s+(?:have\s+)?"
-     r"(?:show|shows|showed|shown|prove|proves|proved|found|find|suggest|suggests|suggested|indicate|indicated)\b",
-     "warning", "unnamed studies or reports presented as evidence"),
-    ("there",
-     r"there\s+(?:are|were|have\s+been|had\s+been)\s+(?:growing\s+|widespread\s+|unconfirmed\s+|some\s+|many\s+)?"
-     r"(?:reports|claims|suggestions|rumou?rs|allegations|accounts)\s+(?:that|of)\b",
-     "warning", "reports mentioned without saying whose"),
-    ("one you",
-     r"(?:one|you)\s+(?:could|might|may|would)\s+(?:say|argue|think|suggest)\b",
-     "warning", "an opinion put in nobody's mouth"),
-    ("many some most",
-     r"(?:many|some|most)\s+(?:people\s+|observers\s+|commentators\s+|would\s+)?(?:would\s+)?"
-     r"(?:say|argue|believe|think|feel|suggest|claim|agree|contend|fear)\b",
-     "warning", "an opinion attributed to an unnamed 'some' or 'many'"),
-    ("widely generally commonly",
-     r"(?:widely|generally|commonly)\s+(?:reported|believed|thought|rumou?red|regarded|acknowledged|accepted)\b",
-     "warning", "a 'widely believed' claim with no source"),
-    ("according citing cited",
-     r"(?:according\s+to|citing|cited)\s+(?:local\s+|media\s+|news\s+|press\s+|unconfirmed\s+|some\s+|several\s+)*"
-     r"(?:media\s+reports|news\s+reports|press\s+reports|reports|sources|accounts|estimates|rumou?rs)\b",
-     "warning", "a claim credited to unnamed reports or sources"),
-    ("reportedly allegedly purportedly reputedly supposedly",
-     r"(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b",
-     "info", "a hedge that marks the claim as second-hand without naming the source"),
+    (
+        "it",
+        r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|commonly\s+|now\s+|also\s+)?"
+        r"(?:reported|said|believed|understood|alleged|claimed|rumou?red|suggested|argued|thought|feared)\b",
+        "warning",
+        "an impersonal passive that hides who reported it",
+    ),
+    (
+        "is are was were",
+        r"(?:is|are|was|were)\s+(?:widely\s+|generally\s+|commonly\s+|also\s+)?"
+        r"(?:said|believed|thought|reported|rumou?red|alleged|understood|claimed|reputed)\s+to\s+(?:be|have)\b",
+        "warning",
+        "a passive report with no source",
+    ),
+    (
+        _EVIDENCE_NOUNS,
+        r"(?:reports|studies|research|surveys|polls|rumou?rs|sources|experts|analysts|scientists)\s+(?:have\s+)?"
+        r"(?:show|shows|showed|shown|prove|proves|proved|found|find|suggest|suggests|suggested|indicate|indicated)\b",
+        "warning",
+        "unnamed studies or reports presented as evidence",
+    ),
+    (
+        "there",
+        r"there\s+(?:are|were|have\s+been|had\s+been)\s+(?:growing\s+|widespread\s+|unconfirmed\s+|some\s+|many\s+)?"
+        r"(?:reports|claims|suggestions|rumou?rs|allegations|accounts)\s+(?:that|of)\b",
+        "warning",
+        "reports mentioned without saying whose",
+    ),
+    (
+        "one you",
+        r"(?:one|you)\s+(?:could|might|may|would)\s+(?:say|argue|think|suggest)\b",
+        "warning",
+        "an opinion put in nobody's mouth",
+    ),
+    (
+        "many some most",
+        r"(?:many|some|most)\s+(?:people\s+|observers\s+|commentators\s+|would\s+)?(?:would\s+)?"
+        r"(?:say|argue|believe|think|feel|suggest|claim|agree|contend|fear)\b",
+        "warning",
+        "an opinion attributed to an unnamed 'some' or 'many'",
+    ),
+    (
+        "widely generally commonly",
+        r"(?:widely|generally|commonly)\s+(?:reported|believed|thought|rumou?red|regarded|acknowledged|accepted)\b",
+        "warning",
+        "a 'widely believed' claim with no source",
+    ),
+    (
+        "according citing cited",
+        r"(?:according\s+to|citing|cited)\s+(?:local\s+|media\s+|news\s+|press\s+|unconfirmed\s+|some\s+|several\s+)*"
+        r"(?:media\s+reports|news\s+reports|press\s+reports|reports|sources|accounts|estimates|rumou?rs)\b",
+        "warning",
+        "a claim credited to unnamed reports or sources",
+    ),
+    (
+        "reportedly allegedly purportedly reputedly supposedly",
+        r"(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b",
+        "info",
+        "a hedge that marks the claim as second-hand without naming the source",
+    ),
 )
 
 #: (regex, severity, why), matched case-insensitively at a word start.
