@@ -228,10 +228,11 @@ class Engine:
         sketches = []
         kept: dict[int, Document] = {}
         kept_chars = 0
+        encoder = self.encoder if self.encoder_users else None  # sentences signed once, their vectors kept
         for i, article in enumerate(articles):
             document = Document(article)
             collector.add(document)
-            sketches.append(_sketch_or_empty(build_sketch, document))
+            sketches.append(_sketch_or_empty(build_sketch, document, encoder))
             if kept_chars + len(article.text) <= KEEP_DOCUMENT_CHARS:
                 kept[i] = document
                 kept_chars += len(article.text)
@@ -300,10 +301,12 @@ def _valid_weight(weight: object) -> bool:
     return isinstance(weight, int | float) and not isinstance(weight, bool) and math.isfinite(weight) and weight >= 0
 
 
-def _sketch_or_empty(build: Callable[[Document], Sketch], document: Document) -> Sketch:
+def _sketch_or_empty(
+    build: Callable[[Document, SentenceEncoder | None], Sketch], document: Document, encoder: SentenceEncoder | None
+) -> Sketch:
     """An article's sketch; an article the sketch cannot read (it raised) joins no story, and says nothing."""
     try:
-        return build(document)
+        return build(document, encoder)
     except Exception as exc:  # noqa: BLE001 - errors are data: one odd article must not stop the batch
         log.warning("story sketch failed on article %r: %s: %s", document.article.id, type(exc).__name__, exc)
         from reliability.story.sketch import empty_sketch

@@ -23,10 +23,10 @@ def test_a_splice_is_planted_from_another_story_at_the_offset_recorded():
 
 
 @pytest.mark.slow
-def test_story_mode_groups_the_real_reports_and_loses_no_splice_single_mode_finds():
-    """Measured 2026-12-06 on ECB+ test topics 36-45: adjusted Rand 0.918; splices found 4 of 49 in
-    single-article mode, 3 of 49 in story mode (the issue's target, twice the recall at precision 0.9,
-    is not met: docs/story_mode.md). Holds what was measured, with a margin."""
+def test_story_mode_groups_the_real_reports_and_warns_more_precisely_than_single_mode():
+    """Measured 2026-12-06 on ECB+ test topics 36-45: adjusted Rand 0.918; single-article mode found 4 of
+    49 splices with 3 wrong warnings, story mode 3 of 49 with 1 (the issue's target, twice the recall at
+    precision 0.9, is not met: docs/story_mode.md). Holds what was measured, with a margin."""
     if not (mirror("tommasoc80/EventStoryLine").exists() and mirror("Luisgarchi/NewsWCL50").exists()):
         pytest.skip("the ECB+ and NewsWCL50 mirrors are not present")
     pytest.importorskip("sentence_transformers")
@@ -36,5 +36,6 @@ def test_story_mode_groups_the_real_reports_and_loses_no_splice_single_mode_find
     engine = Engine(checks=["off_topic"], semantic=True)
     result = run("ecb_test", sets()["ecb_test"], engine)
     assert result["adjusted_rand"] >= 0.85
-    assert result["story"]["found"] >= result["single"]["found"] - 1
-    assert result["story"]["false_warnings"] <= result["single"]["false_warnings"] + 1
+    assert result["story"]["found"] >= 2
+    assert result["story"]["false_warnings"] <= 2
+    assert result["story"]["false_warnings"] < result["single"]["false_warnings"]

@@ -118,3 +118,52 @@ def test_the_seeds_scored_as_a_batch_hold_the_cross_report_conflict(seeds_dir):
     assert first.story == second.story
     related = [r.article for f in first.check("story").findings if f.code == "story.conflict" for r in f.related]
     assert "001_8e8533f7b8c10054.txt" in related
+
+
+def test_meaning_signatures_estimate_the_cosine_of_two_sentence_vectors():
+    import numpy as np
+
+    from reliability.story.sketch import SIGNATURE_BITS, signature_cosines, signatures
+
+    rng = np.random.default_rng(3)
+    base = rng.standard_normal((200, 384))
+    noise = rng.standard_normal((200, 384))
+    a = base / np.linalg.norm(base, axis=1, keepdims=True)
+    mixed = base + noise * rng.uniform(0.2, 2.0, (200, 1))
+    b = mixed / np.linalg.norm(mixed, axis=1, keepdims=True)
+    true = (a * b).sum(axis=1)
+    estimated = np.diag(signature_cosines(signatures(a), signatures(b)))
+    assert signatures(a).shape == (200, SIGNATURE_BITS // 8)
+    assert np.allclose(np.diag(signature_cosines(signatures(a), signatures(a))), 1.0)
+    assert np.corrcoef(true, estimated)[0, 1] > 0.9
+    assert np.median(np.abs(true - estimated)) < 0.1
+
+
+class _WordEncoder:
+    """A stand-in sentence encoder: each word a fixed random direction, a sentence their normalised sum."""
+
+    name = "words"
+
+    def encode(self, texts):
+        import numpy as np
+
+        from reliability.story.sketch import stable_hash
+
+        rows = []
+        for text in texts:
+            vector = np.zeros(64)
+            for word in text.lower().split():
+                vector += np.random.default_rng(stable_hash(word)).standard_normal(64)
+            rows.append(vector / (np.linalg.norm(vector) or 1.0))
+        return np.array(rows, dtype=np.float32)
+
+
+def test_with_an_encoder_a_sketch_signs_its_sentences_and_points_at_them():
+    text = QUAKE * 3
+    document = Document(Article(id="q", text=text))
+    sketch = build_sketch(document, _WordEncoder())
+    assert 0 < len(sketch.signatures) == len(sketch.signed_spans) <= 40
+    for start, end in sketch.signed_spans:
+        assert text[start:end] in {s.text for s in document.sentences}
+    assert len(build_sketch(document).signatures) == 0  # no encoder: no signatures, nothing else changes
+    assert sketch.nbytes <= 3200

@@ -72,7 +72,7 @@ def conflicts(own: Sketch, sibling: Sketch) -> list[CrossConflict]:
                 f"The same words are given to “{a.shown}” here and to “{b.shown}” in {sibling.article}: "
                 "the reports disagree on who said them."))
             break
-    titled = {}
+    titled: dict[str, tuple[StatementSketch, StatementSketch]] = {}
     for a in own.statements:
         for b in sibling.statements:
             if a.person and b.person and a.role and b.role and _same_person(a.person, b.person):
@@ -80,15 +80,15 @@ def conflicts(own: Sketch, sibling: Sketch) -> list[CrossConflict]:
 
                 if incompatible_titles(a.role, b.role):
                     titled.setdefault(a.person[-1], (a, b))
-    for a, b in titled.values():
+    for said, other in titled.values():
         found.append(CrossConflict(
-            "title", a.start, a.end, sibling.article, b.start, b.end,
-            f"{a.person[-1].title()} is “{a.shown}” here but “{b.shown}” in {sibling.article}: one person, two "
-            "titles. Check which is right."))
-    for a, b in _count_pairs(own.counts, sibling.counts):
-        if a.high < b.low or b.high < a.low:
+            "title", said.start, said.end, sibling.article, other.start, other.end,
+            f"{said.person[-1].title()} is “{said.shown}” here but “{other.shown}” in {sibling.article}: one person, "
+            "two titles. Check which is right."))
+    for count, other_count in _count_pairs(own.counts, sibling.counts):
+        if count.high < other_count.low or other_count.high < count.low:
             found.append(CrossConflict(
-                "count", a.start, a.end, sibling.article, b.start, b.end,
+                "count", count.start, count.end, sibling.article, other_count.start, other_count.end,
                 f"This count does not agree with the one {sibling.article} gives for the same thing: an update, "
                 "or one of the reports is wrong."))
     return found

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
     from reliability.story.sketch import Sketch
 
 LINK_AT = 0.2
@@ -87,7 +89,7 @@ def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
     return dot / norms if norms else 0.0
 
 
-def _tfidf(sketches: Sequence[Sketch]):
+def _tfidf(sketches: Sequence[Sketch]) -> csr_matrix:
     from scipy.sparse import csr_matrix
 
     n = len(sketches)

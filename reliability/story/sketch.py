@@ -3,8 +3,11 @@
 A sketch holds the article's salient terms (to group reports of one event), the stems of the names
 it mentions and a Bloom filter of its content words (to tell which of another report's names and
 words this one confirms), a MinHash of its word shingles (to spot syndicated copy), and its quotes
-and counts reduced to hashes and offsets (to find cross-report conflicts and corroboration). About
-2 KB an article, whatever its length (`Sketch.nbytes`).
+and counts reduced to hashes and offsets (to find cross-report conflicts and corroboration). With a
+sentence encoder, also a 128-bit signature of each sentence's meaning vector (random hyperplanes:
+the share of differing bits estimates the angle between two vectors), so a sentence of another
+report can be compared with this report's sentences without their text. About 2.5 KB an article,
+whatever its length (`Sketch.nbytes`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from reliability.document import Document
 from reliability.language.morphology import without_possessive
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+
+    from reliability.semantic import SentenceEncoder
 
 SALIENT_TERMS = 48  # terms kept to compare reports (names count double)
 MAX_NAME_STEMS = 96
@@ -36,6 +40,8 @@ QUOTE_WORDS = 24  # word stems kept per quote
 MAX_COUNTS = 12
 QUOTE_RUN = 5  # "hostile actions" is a phrase anyone may use; "the first step in the right direction" is a quote
 _MERSENNE = (1 << 61) - 1
+SIGNATURE_BITS = 128  # per sentence: the cosine estimated within about 0.1 where it matters (0.4 to 0.8)
+MAX_SIGNATURES = 40  # sentences signed per article; a sibling's first forty carry what it reports
 
 
 def stable_hash(text: str) -> int:
@@ -82,6 +88,8 @@ class Sketch:
     length: int  # characters of the text, for a related span over the whole of it
     statements: tuple[StatementSketch, ...]
     counts: tuple[CountSketch, ...]
+    signatures: np.ndarray  # uint8 (sentences, SIGNATURE_BITS / 8): meaning signatures; no rows without an encoder
+    signed_spans: np.ndarray  # uint32 (sentences, 2): where each signed sentence starts and ends
 
     def knows_name(self, stem_hash: int) -> bool:
         i = int(np.searchsorted(self.names, stem_hash))
@@ -93,7 +101,8 @@ class Sketch:
     @property
     def nbytes(self) -> int:
         """The payload size in bytes (arrays, and the strings and numbers of quotes and counts)."""
-        arrays = self.terms.nbytes + self.weights.nbytes + self.names.nbytes + self.words.nbytes + self.minhash.nbytes
+        arrays = (self.terms.nbytes + self.weights.nbytes + self.names.nbytes + self.words.nbytes + self.minhash.nbytes
+                  + self.signatures.nbytes + self.signed_spans.nbytes)
         statements = sum(
             4 * len(q.words) + 9 + len(q.shown) + sum(map(len, (*q.role, *q.person, *q.body))) for q in self.statements
         )
@@ -110,7 +119,51 @@ def empty_sketch(document: Document) -> Sketch:
     """A sketch with nothing in it: the article joins no story and confirms nothing."""
     none = np.zeros(0, dtype=np.uint32)
     return Sketch(document.article.id, none, np.zeros(0, dtype=np.float16), none,
-                  np.zeros(BLOOM_BITS // 8, dtype=np.uint8), none, len(document.text), (), ())
+                  np.zeros(BLOOM_BITS // 8, dtype=np.uint8), none, len(document.text), (), (), _no_signatures(),
+                  np.zeros((0, 2), dtype=np.uint32))
+
+
+def _no_signatures() -> np.ndarray:
+    return np.zeros((0, SIGNATURE_BITS // 8), dtype=np.uint8)
+
+
+@cache
+def _hyperplanes(dimensions: int) -> np.ndarray:
+    rng = np.random.default_rng(20261207)  # fixed: signatures from any run compare
+    planes: np.ndarray = rng.standard_normal((dimensions, SIGNATURE_BITS)).astype(np.float32)
+    return planes
+
+
+def signatures(vectors: np.ndarray) -> np.ndarray:
+    """The meaning signatures of unit-length sentence vectors, one packed row of bits each."""
+    if not len(vectors):
+        return _no_signatures()
+    packed: np.ndarray = np.packbits(vectors @ _hyperplanes(vectors.shape[1]) > 0, axis=1)
+    return packed
+
+
+def signature_cosines(own: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Estimated cosine similarity of each row of `own` to each row of `others` (own x others)."""
+    if not len(own) or not len(others):
+        return np.zeros((len(own), len(others)), dtype=np.float32)
+    differing = np.unpackbits(own[:, None, :] ^ others[None, :, :], axis=2).sum(axis=2)
+    cosines: np.ndarray = np.cos(np.pi * differing / SIGNATURE_BITS).astype(np.float32)
+    return cosines
+
+
+def signed_sentences(document: Document) -> list[int]:
+    """The sentences a sketch signs: those off_topic can judge (enough content words), each text once."""
+    from reliability.checks.off_topic.unrelated import MIN_CONTENT_WORDS, content_stems
+
+    seen: set[tuple[str, ...]] = set()
+    chosen = []
+    for sentence, terms in zip(document.sentences, document.sentence_terms, strict=True):
+        if terms not in seen and len(content_stems(terms)) >= MIN_CONTENT_WORDS:
+            chosen.append(sentence.index)
+            if len(chosen) == MAX_SIGNATURES:
+                break
+        seen.add(terms)
+    return chosen
 
 
 def _bloom_bits(value: int) -> tuple[int, ...]:
@@ -133,11 +186,13 @@ def _minhash(words: tuple[str, ...]) -> np.ndarray:
     values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
     # (a*x + b) mod p in 64-bit arithmetic: x < 2^32 and a < 2^61 would overflow, so fold a to 32 bits
     hashed = ((values[None, :] * (a[:, None] & 0xFFFFFFFF) + b[:, None]) % _MERSENNE) & 0xFFFFFFFF
-    return hashed.min(axis=1).astype(np.uint32)
+    minimum: np.ndarray = hashed.min(axis=1).astype(np.uint32)
+    return minimum
 
 
-def build_sketch(document: Document) -> Sketch:
-    """The sketch of one analysed article."""
+def build_sketch(document: Document, encoder: SentenceEncoder | None = None) -> Sketch:
+    """The sketch of one analysed article; with an `encoder`, its sentences' meaning signatures too (the
+    vectors stay cached in the Document, so the checks that read them later do not encode again)."""
     from reliability.checks.off_topic.unrelated import content_stems, name_stems
 
     words = document.lower_words
@@ -153,6 +208,7 @@ def build_sketch(document: Document) -> Sketch:
         for b in _bloom_bits(stable_hash(s)):
             bloom[b >> 3] |= 1 << (b & 7)
     name_hashes = sorted({stable_hash(s) for s in name_set})[: MAX_NAME_STEMS]
+    signed = signed_sentences(document) if encoder is not None else []
     return Sketch(
         article=document.article.id,
         terms=np.array([stable_hash(t) for t, _ in salient], dtype=np.uint32),
@@ -163,6 +219,9 @@ def build_sketch(document: Document) -> Sketch:
         length=len(document.text),
         statements=_statements(document),
         counts=_counts(document),
+        signatures=signatures(document.sentence_vectors(encoder, signed)) if encoder is not None else _no_signatures(),
+        signed_spans=np.array([(document.sentences[i].start, document.sentences[i].end) for i in signed],
+                              dtype=np.uint32).reshape(-1, 2),
     )
 
 
@@ -223,7 +282,7 @@ def title_words(title: str) -> frozenset[str]:
 def _counts(document: Document) -> tuple[CountSketch, ...]:
     from reliability.checks.contradiction.quantities import counts
 
-    found = []
+    found: list[CountSketch] = []
     for count in counts(document):
         if count.start and document.text[count.start - 1] in ".,0123456789":
             continue  # the tail of a number read as a count ("6.1 earthquake" as "1 earthquake")
@@ -232,7 +291,3 @@ def _counts(document: Document) -> tuple[CountSketch, ...]:
         thing = f"{count.outcome or ''}|{count.head}|{' '.join(sorted(count.modifiers))}"
         found.append(CountSketch(stable_hash(thing), count.low, count.high, count.exact, count.start, count.end))
     return tuple(found)
-
-
-def name_hashes(stems: Iterable[str]) -> list[int]:
-    return [stable_hash(s) for s in stems]

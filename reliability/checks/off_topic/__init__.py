@@ -54,8 +54,9 @@ class OffTopicCheck(BaseCheck):
         unrelated_found, semantic = find_unrelated(
             document, flagged, context.corpus, context.encoder, self.options(context).unrelated_warn_at, context.story
         )
-        for suspect, severity, message in unrelated_found:
-            findings.append(self.finding("unrelated", severity, message, suspect.sentence.start, suspect.sentence.end))
+        for suspect, severity, message, related in unrelated_found:
+            finding = self.finding("unrelated", severity, message, suspect.sentence.start, suspect.sentence.end)
+            findings.append(finding.model_copy(update={"related": list(related)}) if related else finding)
         boilerplate = sum(f.end - f.start for f in findings if f.code == "off_topic.boilerplate") / size
         unrelated = sum(f.end - f.start for f in findings if f.code == "off_topic.unrelated" and f.severity != "info") / size
         score = 1.0 - BOILERPLATE_PENALTY * boilerplate - UNRELATED_PENALTY * unrelated

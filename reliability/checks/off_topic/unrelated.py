@@ -28,10 +28,11 @@ from reliability.document import Document, Sentence
 from reliability.language.dates import CALENDAR_WORDS
 from reliability.language.morphology import stem, without_possessive
 from reliability.language.punctuation import OPENING_QUOTE_MARKS, opens_with_quote
+from reliability.models import RelatedSpan
 from reliability.semantic import SentenceEncoder
 
 if TYPE_CHECKING:
-    from reliability.story.context import StoryContext
+    from reliability.story.context import SpliceEvidence, StoryContext
 
 MIN_SENTENCES = 6  # below this there is no "rest of the article" to compare with
 MIN_CONTENT_WORDS = 5
@@ -151,6 +152,9 @@ def _leave_one_out_cosine(vector: dict[str, float], whole: Counter[str], whole_n
     return max(0.0, dot_rest / math.sqrt(own2 * rest2))
 
 
+Verdict = tuple[Suspect, str, str, tuple[RelatedSpan, ...]]  # the sentence, severity, message, where else to look
+
+
 def find_unrelated(
     document: Document,
     skip: set[int],
@@ -158,17 +162,18 @@ def find_unrelated(
     encoder: SentenceEncoder | None = None,
     warn_at: float | None = None,
     story: StoryContext | None = None,
-) -> tuple[list[tuple[Suspect, str, str]], bool]:
-    """Sentences judged unrelated, each with a severity and a message saying why, and whether the semantic
-    model judged them. `warn_at` moves the likelihood at which the model warns (default: the
-    precision-first bar it was fitted with). In story mode, the other reports of the story weigh in:
-    names no other report mentions make a loose sentence more suspect (`StoryContext.weigh_splice`)."""
+) -> tuple[list[Verdict], bool]:
+    """Sentences judged unrelated, each with a severity, a message saying why and related spans, and whether
+    the semantic model judged them. `warn_at` moves the likelihood at which the model warns (default: the
+    precision-first bar it was fitted with). In story mode, the other reports of the story weigh in
+    (`StoryContext.weigh_splices`): a sentence no sibling says anything close to, and whose names no
+    sibling mentions, is more suspect; its finding points at the closest sentence the siblings have."""
     suspects = analyse(document, skip, corpus, encoder)
-    if suspects and suspects[0].fit is not None:
-        if story is not None and story.siblings:
-            return _judge_in_story(document, suspects, story), True
-        return _judge_by_model(suspects, warn_at), True
-    return [(suspect, "info", _message(suspect)) for suspect in suspects if looks_loose(suspect)], False
+    if suspects and suspects[0].fit is not None and encoder is not None:
+        if story is not None and story.signed_siblings:
+            return _judge_in_story(document, suspects, story, encoder), True
+        return [(*verdict, ()) for verdict in _judge_by_model(suspects, warn_at)], True
+    return [(suspect, "info", _message(suspect), ()) for suspect in suspects if looks_loose(suspect)], False
 
 
 @dataclass(frozen=True)
@@ -235,27 +240,42 @@ def _judge_by_model(suspects: list[Suspect], warn_at: float | None) -> list[tupl
     return _verdicts(scored, model.warning_top if warn_at is None else warn_at, model.warning_other, model.info)
 
 
-def _judge_in_story(document: Document, suspects: list[Suspect], story: StoryContext) -> list[tuple[Suspect, str, str]]:
-    """The single-article verdicts, raised where the story model (the likelihood weighed with the siblings'
-    evidence) reaches its own bars, and each message saying which names no other report mentions."""
+def _judge_in_story(
+    document: Document, suspects: list[Suspect], story: StoryContext, encoder: SentenceEncoder
+) -> list[Verdict]:
+    """The story model's verdicts: the single-article likelihood weighed with the siblings' evidence, at the
+    bars fitted for it; each message says how the sentence fits the other reports."""
     model = load_model()
-    single = [(suspect, model.probability(features(suspect)), "") for suspect in suspects]
-    weighed = []
-    for suspect, p, _ in single:
-        evidence = story.weigh_splice(document, suspect.sentence, p)
-        note = (f" None of the other {evidence.reports - 1} report(s) of the story mentions "
-                f"{', '.join(evidence.unconfirmed)}." if evidence.unconfirmed else "")
-        weighed.append((suspect, evidence.likelihood, note))
-    rank = {"info": 1, "warning": 2}
-    verdicts: dict[int, tuple[Suspect, str, str]] = {}
-    for suspect, severity, message in (*_verdicts(single, model.warning_top, model.warning_other, model.info),
-                                       *_verdicts(weighed, *story.splice_bars)):
-        known = verdicts.get(suspect.sentence.index)
-        if known is None or rank[severity] > rank[known[1]]:
-            verdicts[suspect.sentence.index] = (suspect, severity, message)
-    notes = {suspect.sentence.index: note for suspect, _, note in weighed}
-    return [(suspect, severity, message if message.endswith(notes[i]) else message + notes[i])
-            for i, (suspect, severity, message) in sorted(verdicts.items())]
+    single = [model.probability(features(suspect)) for suspect in suspects]
+    sentences = [suspect.sentence for suspect in suspects]
+    vectors = document.sentence_vectors(encoder, [s.index for s in sentences])
+    evidence = story.weigh_splices(document, sentences, single, vectors)
+    by_index = {suspect.sentence.index: found for suspect, found in zip(suspects, evidence, strict=True)}
+    verdicts = _verdicts([(s, e.likelihood, "") for s, e in zip(suspects, evidence, strict=True)], *story.splice_bars)
+    judged = []
+    for suspect, severity, message in verdicts:
+        found = by_index[suspect.sentence.index]
+        judged.append((suspect, severity, message + _story_note(found, story.reports - 1), _closest_span(found)))
+    return judged
+
+
+def _story_note(evidence: SpliceEvidence, siblings: int) -> str:
+    note = ""
+    if evidence.closest is not None:
+        article, _, _, similarity = evidence.closest
+        note = (f" None of the other {siblings} report(s) of the story says anything close: the closest sentence "
+                f"is in {article} (similarity {similarity:.2f}; this article's sentences typically have a match "
+                f"of {evidence.typical:.2f}).")
+    if evidence.unconfirmed:
+        note += f" No other report mentions {', '.join(evidence.unconfirmed)}."
+    return note
+
+
+def _closest_span(evidence: SpliceEvidence) -> tuple[RelatedSpan, ...]:
+    if evidence.closest is None:
+        return ()
+    article, start, end, _ = evidence.closest
+    return (RelatedSpan(start=start, end=end, article=article),)
 
 
 def _verdicts(
