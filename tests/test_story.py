@@ -167,3 +167,27 @@ def test_with_an_encoder_a_sketch_signs_its_sentences_and_points_at_them():
         assert text[start:end] in {s.text for s in document.sentences}
     assert len(build_sketch(document).signatures) == 0  # no encoder: no signatures, nothing else changes
     assert sketch.nbytes <= 3200
+
+
+def test_a_sentence_no_sibling_says_anything_close_to_is_weighed_as_a_splice():
+    from reliability.checks.off_topic.unrelated import analyse
+    from reliability.story import story_contexts
+
+    encoder = _WordEncoder()
+    spliced = "Shares of the Lumen shipping group fell sharply in Frankfurt after its chairman resigned over a bribery probe."
+    lines = QUAKE.splitlines()
+    own = "\n".join([*lines[:2], spliced, *lines[2:], *QUAKE_OTHER.splitlines()[1:]])
+    documents = [Document(Article(id="own", text=own)), Document(Article(id="other", text=QUAKE_OTHER + QUAKE))]
+    sketches = [build_sketch(d, encoder) for d in documents]
+    story = story_contexts(sketches, [0, 0])[0]
+    suspects = analyse(documents[0], set(), None, encoder)
+    sentences = [s.sentence for s in suspects]
+    vectors = documents[0].sentence_vectors(encoder, [s.index for s in sentences])
+    evidence = story.weigh_splices(documents[0], sentences, [0.01] * len(sentences), vectors)
+    by_text = {s.text: e for s, e in zip(sentences, evidence, strict=True)}
+    splice = by_text[spliced]
+    assert splice.likelihood == max(e.likelihood for e in evidence)
+    assert splice.fit < splice.typical and "Lumen" in splice.unconfirmed
+    shared = by_text[lines[1]]  # the governor's sentence: the sibling has it word for word
+    article, start, end, similarity = shared.closest
+    assert article == "other" and (QUAKE_OTHER + QUAKE)[start:end] == lines[1] and similarity > 0.95
