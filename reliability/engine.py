@@ -211,7 +211,8 @@ class Engine:
         """Score a batch as a whole, in two passes; Reports come in input order, ids unchanged.
 
         The first pass analyses each article once, gathers the batch's word and block statistics
-        (`CorpusStats`) and keeps a compact sketch of it (`reliability.story`); the sketches group the
+        (`CorpusStats`) and keeps a compact sketch of it (`reliability.story`; with a sentence encoder,
+        its sentences are encoded here and the vectors kept in the Document); the sketches group the
         batch into stories. The second pass scores each article with both, so that checks compare it
         with the batch and with the other reports of its story, and each Report carries its `story`.
         A re-iterable input (a list, a re-readable source) is read twice; an iterator is held in memory.

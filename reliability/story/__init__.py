@@ -2,9 +2,10 @@
 
 `Engine.score_corpus` runs it: a first pass analyses each article once and keeps a compact `Sketch`
 of it (`sketch`), `grouping` finds the stories, and a second pass scores every article with a
-`StoryContext` (`context`) that lets the checks compare it with its siblings: `off_topic` weighs the
-names no other report mentions, the `story` check reports cross-report conflicts, syndicated copy
-and the share of claims another report confirms (`evidence`).
+`StoryContext` (`context`) that lets the checks compare it with its siblings: `off_topic` weighs how
+each sentence fits what the other reports say (their sentences' meaning signatures, the words and
+names they use), the `story` check reports cross-report conflicts, syndicated copy and the share of
+claims another report confirms (`evidence`).
 """
 
 from __future__ import annotations
