@@ -9,7 +9,9 @@ so ("rose to 40 from 23") are not the article contradicting itself and are left 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from itertools import islice
 
 from pydantic import Field
 
@@ -27,6 +29,7 @@ from reliability.models import CheckResult, Severity
 
 KINDS = ("number", "role", "time", "polarity")
 TEMPLATE_WORDS = 2  # lines opening with the same capitalised words, three or more times, are a gallery or list
+_DIGIT_RE = re.compile(r"\d")
 PENALTY_PER_WARNING = 0.35  # two certain contradictions leave little trust; infos cost nothing
 
 
@@ -103,7 +106,7 @@ def _template_lines(said: list[Statement]) -> set[int]:
 
 def _opening(statement: Statement) -> str:
     """The first words of a line set in capitals ("Hide Caption", "JUST WATCHED"), numbers skipped."""
-    words = [w for w in statement.sentence.text.split() if not any(c.isdigit() for c in w)][:TEMPLATE_WORDS]
+    words = list(islice((w for w in statement.sentence.text.split() if not _DIGIT_RE.search(w)), TEMPLATE_WORDS))
     if len(words) < TEMPLATE_WORDS or not all(w[:1].isupper() for w in words):
         return ""
     return " ".join(w.lower().strip(":,.") for w in words)
