@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -67,26 +68,27 @@ def statement_features(document: Document, statement: Statement) -> list[float]:
     """The feature vector of one candidate, in the order of `FEATURES`."""
     text, lower = document.analysis_text, document.lower_words
     content = document.words_between(statement.start, statement.end)
-    words = lower[content.start : content.stop]
-    first = words[0] if words else ""
+    counts = document.memo("attribution.word_counts", _word_counts)
+    first = lower[content.start] if content else ""
     a = statement.attribution
     mention = a.mention if a else None
-    capitalised = sum(1 for w in document.words[content.start : content.stop] if w.text[:1].isupper())
-    finite = any(w in lx.FINITE_VERBS or w.endswith("ed") for w in words)
+    capitalised = counts.capitalised[content.stop] - counts.capitalised[content.start]
+    finite = counts.finite[content.stop] > counts.finite[content.start]
+    first_person = counts.first_person[content.stop] > counts.first_person[content.start]
     start_sentence, end_sentence = (
         document.sentence_at(statement.start),
         document.sentence_at(max(statement.start, statement.end - 1)),
     )
     sentences = end_sentence.index - start_sentence.index + 1 if start_sentence and end_sentence else 1
     block = document.blocks[document.block_index_at(statement.start)] if document.blocks else None
-    opens_block = block is not None and not text[block.start : statement.start].strip(" \"“'‘")
+    opens_block = block is not None and _only_marks_between(text, block.start, statement.start)
     cue_after = a is not None and a.cue_start >= statement.end
     cue_gap = (a.cue_start - statement.end if cue_after else statement.start - a.cue_end) if a else 0
     speaker_gap = abs(mention.start - a.cue_start) if a and mention else 0
     speaker_initial = False
     if mention is not None:
         sentence = document.sentence_at(mention.start)
-        speaker_initial = sentence is not None and not text[sentence.start : mention.start].strip(" \"“'‘")
+        speaker_initial = sentence is not None and _only_marks_between(text, sentence.start, mention.start)
     cue = (
         lower[document.words_between(a.cue_start, a.cue_end).start]
         if a and a.form != "dash" and document.words_between(a.cue_start, a.cue_end)
@@ -100,8 +102,8 @@ def statement_features(document: Document, statement: Statement) -> list[float]:
         statement.kind == "direct" and is_partial(document, statement.start),
         text[statement.end - 1 : statement.end] in ".!?" or text[statement.end : statement.end + 1] in ".!?",
         text[statement.end - 1 : statement.end] == "," or text[statement.end : statement.end + 1] == ",",
-        capitalised / len(words) if words else 0.0,
-        math.log1p(len(words)),
+        capitalised / len(content) if content else 0.0,
+        math.log1p(len(content)),
         min(sentences, 5),
         opens_block,
         cue_after,
@@ -114,14 +116,49 @@ def statement_features(document: Document, statement: Statement) -> list[float]:
         "that" in between[-2:],
         first in lx.ADJUNCT_OPENERS,
         first in _WH_OPENERS,
-        not _FIRST_PERSON.isdisjoint(words) and statement.kind == "indirect",
-        any(m in text[statement.start : statement.end] for m in "\"“”"),
+        first_person and statement.kind == "indirect",
+        _any_between(counts.marks, statement.start, statement.end),
         finite,
-        "?" in text[statement.start : statement.end + 1],
+        _any_between(counts.questions, statement.start, statement.end + 1),
         *(a is not None and a.form == f for f in FORMS),
         *(mention is not None and mention.kind == k for k in SPEAKER_KINDS),
     ]
     return [float(v) for v in values]
+
+
+@dataclass(frozen=True)
+class _WordCounts:
+    """Running counts over the document's words (capitalised, finite verbs, first person) and the offsets
+    of double marks and question marks: a statement's counts are two look-ups, so a sentence with no end
+    ("officials said officials said …"), where every cue reports the rest of it, costs linear time."""
+
+    capitalised: list[int]
+    finite: list[int]
+    first_person: list[int]
+    marks: list[int]
+    questions: list[int]
+
+
+def _word_counts(document: Document) -> _WordCounts:
+    capitalised, finite, first_person = [0], [0], [0]
+    for word, lower in zip(document.words, document.lower_words):
+        capitalised.append(capitalised[-1] + word.text[:1].isupper())
+        finite.append(finite[-1] + (lower in lx.FINITE_VERBS or lower.endswith("ed")))
+        first_person.append(first_person[-1] + (lower in _FIRST_PERSON))
+    text = document.analysis_text
+    marks = [i for i, c in enumerate(text) if c in "\"“”"]
+    questions = [i for i, c in enumerate(text) if c == "?"]
+    return _WordCounts(capitalised, finite, first_person, marks, questions)
+
+
+def _only_marks_between(text: str, start: int, end: int) -> bool:
+    """Nothing but spaces and opening marks in [start, end) (a few characters at most: never a long read)."""
+    return end - start <= 4 and not text[start:end].strip(" \"“'‘")
+
+
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 @dataclass(frozen=True)
