@@ -178,3 +178,61 @@ def test_each_finding_carries_a_calibrated_confidence_and_a_family_reason():
     assert "byline or time stamp" in result.findings[0].message and "social-media" in result.findings[1].message
     trusted = load_model().trusted  # a family that decides alone speaks with its precision on the dev sites
     assert result.findings[1].confidence >= trusted["family_newsletter_social"] and all(0.5 < f.confidence <= 1 for f in result.findings)
+
+
+CLUE_PROBES = [
+    "Sign up for our weekly climate newsletter, delivered straight to your inbox.",
+    "If you value our journalism, please consider making a small donation.",
+    "By continuing to browse, you agree to our use of cookies.",
+    "Firefighters work at the scene (AP Photo/Jane Doe)",
+    "The minister, left), speaks to reporters.",
+    "Jane Doe is a senior reporter at the Courier.",
+    "We may earn a commission when you buy through our links.",
+    "You must be logged in to post a comment.",
+    "This article was originally published on The Conversation.",
+    "Scroll down to continue reading",
+]
+
+
+@pytest.mark.parametrize("text", CLUE_PROBES)
+def test_literal_clues_never_hide_a_match(text):
+    """A family's regex is skipped on lines without one of its clues: that must never change an answer,
+    in either case (the probes match, their lower- and upper-case forms are tried too)."""
+    from reliability.checks.off_topic.lexicon import (
+        FAMILIES,
+        SYNDICATION,
+        SYNDICATION_CLUES,
+        literal_clues,
+        syndication_credit,
+    )
+
+    assert any(f.phrase is not None and f.phrase.search(text) for f in FAMILIES) or SYNDICATION.search(text)
+    assert SYNDICATION_CLUES and literal_clues(SYNDICATION) == SYNDICATION_CLUES
+    for variant in (text, text.lower(), text.upper()):
+        for family in FAMILIES:
+            found = family.phrase is not None and family.phrase.search(variant) is not None
+            assert family.matches_phrase(variant, variant.lower()) == found, (family.name, variant)
+        assert syndication_credit(variant, variant.lower()) == (SYNDICATION.search(variant) is not None)
+
+
+def test_the_complete_trees_give_what_the_fitted_trees_give():
+    """The model is evaluated as complete binary trees (a leaf above the last level padded down): each line
+    must reach the leaf a plain walk of the fitted trees reaches."""
+    import numpy as np
+
+    from reliability.checks.off_topic.line_features import line_features
+    from reliability.checks.off_topic.line_model import ARRAYS, load_model
+
+    model = load_model()
+    rows = line_features(Document(Article(id="a", title="Heatwave", text="\n".join(["Share", "Published on", *STORY, "Advertisement"]))))
+    with np.load(ARRAYS, allow_pickle=False) as fitted:
+        raw = np.full(len(rows), model.baseline)
+        for tree in range(fitted["feature"].shape[0]):
+            for i, row in enumerate(rows):
+                node = 0
+                while not fitted["leaf"][tree, node]:
+                    go_left = row[fitted["feature"][tree, node]] <= fitted["threshold"][tree, node]
+                    node = fitted["left"][tree, node] if go_left else fitted["right"][tree, node]
+                raw[i] += fitted["value"][tree, node]
+    a, b = model.calibration
+    assert np.allclose(model.probabilities(rows), 1 / (1 + np.exp(-(a * raw + b))), rtol=0, atol=1e-12)

@@ -17,7 +17,7 @@ from reliability.checks.off_topic.boilerplate import find_boilerplate
 from reliability.checks.off_topic.unrelated import find_unrelated
 from reliability.document import Document
 from reliability.hookspecs import hookimpl
-from reliability.models import CheckResult
+from reliability.models import CheckResult, Severity
 
 BOILERPLATE_PENALTY = 1.5  # a fifth of the article being page chrome costs 0.3
 UNRELATED_PENALTY = 3.0  # spliced-in text is worse: it misinforms
@@ -55,7 +55,8 @@ class OffTopicCheck(BaseCheck):
             document, flagged, context.corpus, context.encoder, self.options(context).unrelated_warn_at, context.story
         )
         for suspect, severity, message, related in unrelated_found:
-            finding = self.finding("unrelated", severity, message, suspect.sentence.start, suspect.sentence.end)
+            level: Severity = "warning" if severity == "warning" else "info"  # find_unrelated gives one of these two
+            finding = self.finding("unrelated", level, message, suspect.sentence.start, suspect.sentence.end)
             findings.append(finding.model_copy(update={"related": list(related)}) if related else finding)
         boilerplate = sum(f.end - f.start for f in findings if f.code == "off_topic.boilerplate") / size
         unrelated = sum(f.end - f.start for f in findings if f.code == "off_topic.unrelated" and f.severity != "info") / size

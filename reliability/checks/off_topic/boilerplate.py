@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from reliability.check import CorpusStats
-from reliability.checks.off_topic.lexicon import FAMILIES, LINK_LIST_HEADER, LISTICLE_TITLE, SYNDICATION
-from reliability.checks.off_topic.line_features import line_features
+from reliability.checks.off_topic.lexicon import FAMILIES, LINK_LIST_HEADER, LISTICLE_TITLE, Family, syndication_credit
+from reliability.checks.off_topic.line_features import FEATURES, line_features
 from reliability.checks.off_topic.line_model import load_model
-from reliability.document import Document
+from reliability.document import Block, Document, Sentence
 
 RECURRING_MAX_WORDS = 12
 RECURRING_MIN_ARTICLES = 3
@@ -30,6 +32,7 @@ PROMO_MIN_WORDS = 8  # a flagged line this long that ends like a sentence reads 
 APPEAL_MAX_WORDS = 25  # a line between two lines of one family that is this short belongs with them
 TEASER_MAX_WORDS = 40
 TAIL_START_SHARE = 0.5  # a link-list header only counts in the second half of the article
+LINE_PATTERN_MAX_CHARS = 300  # a whole-line pattern describes a short line: a longer one is not tried
 MIN_LINES = 3  # the model weighs a line against its article: one or two lines give it nothing to weigh, so only the lexicon speaks
 
 
@@ -50,29 +53,33 @@ def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> l
     if not blocks:
         return []
     model = load_model()
+    rows = line_features(document)
     # The batch speaks through the recurring-line rule, not the model: fitted on one site's pages as a batch,
     # the model reads a repeated line as chrome, but a batch also repeats syndicated sentences legitimately.
-    judged = len(blocks) >= MIN_LINES
-    probabilities = model.probabilities(line_features(document)) if judged else [0.0] * len(blocks)
-    trusted = [(family, model.trusted[f"family_{family.name}"]) for family in FAMILIES if f"family_{family.name}" in model.trusted]
-    per_block: list[list] = [[] for _ in blocks]
+    probabilities = model.probabilities(rows) if len(blocks) >= MIN_LINES else np.zeros(len(blocks))
+    # A trusted family decides where the line feature saw it, or where its whole-line pattern covers a line
+    # that lacks the family's words (the features try a family only on lines with one of its words).
+    trusted = [(i, FEATURES.index(f"family_{family.name}"), model.trusted[f"family_{family.name}"]) for i, family in enumerate(FAMILIES)
+               if f"family_{family.name}" in model.trusted]
+    credited = syndication_credit(document.text, document.text.lower(), clues_only=True)  # no clue in the text, no credit in a sentence
+    per_block: list[list[Sentence]] = [[] for _ in blocks]
     for sentence in document.sentences:
         per_block[sentence.block].append(sentence)
     hits: dict[int, Hit] = {}
-    credits: dict[int, list] = {}
-    for block, probability, sentences in zip(blocks, probabilities, per_block):
-        found = [s for s in sentences if SYNDICATION.search(s.text)]
+    credits: dict[int, list[Sentence]] = {}
+    for block, row, probability, sentences in zip(blocks, rows, probabilities.tolist(), per_block):
+        found = [s for s in sentences if syndication_credit(s.text, s.text.lower())] if credited else []
         if found and len(found) == len(sentences):
             credits[block.index] = found
             continue
-        probability = float(probability)
-        text = block.text.strip()
-        confidence = max([probability] + [precision for family, precision in trusted if _matches(family, text)])
+        text = block.text
+        short = len(text) <= LINE_PATTERN_MAX_CHARS
+        confidence = max([probability] + [p for i, column, p in trusted if row[column] > 0 or (short and FAMILIES[i].matches_line(text))])
         recurring = _recurring(document, block, corpus)
         if recurring is not None:
             hits[block.index] = recurring
         elif probability >= model.warn_at or confidence > probability:
-            family, reason = describe(block.text.strip())
+            family, reason = describe(text)
             hits[block.index] = Hit(block.start, block.end, family, reason, confidence=round(confidence, 3))
         elif found:
             credits[block.index] = found
@@ -82,15 +89,16 @@ def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> l
     return [hit for i in sorted({*hits, *syndication}) for hit in ([hits[i]] if i in hits else syndication[i])]
 
 
-def _matches(family, text: str) -> bool:
-    """The family's whole-line pattern covers the line, or its phrase pattern is in it."""
-    return bool((family.line is not None and len(text) <= 300 and family.line.match(text)) or (family.phrase is not None and family.phrase.search(text)))
+def _matches(family: Family, text: str, lower: str) -> bool:
+    """The family's whole-line pattern covers the line, or its phrase pattern is in it (`lower` is text.lower())."""
+    return (len(text) <= LINE_PATTERN_MAX_CHARS and family.matches_line(text)) or family.matches_phrase(text, lower)
 
 
 def describe(text: str) -> tuple[str, str]:
     """The family a flagged line belongs to, and the reason a reader is given."""
+    lower = text.lower()
     for family in FAMILIES:
-        if _matches(family, text):
+        if _matches(family, text, lower):
             return family.name, family.reason
     if LISTICLE_TITLE.match(text):
         return "related_links", "the headline of a teaser for another article"
@@ -100,7 +108,7 @@ def describe(text: str) -> tuple[str, str]:
     return "page_text", "a line of the web page's own text (a menu item, label, link or another article's headline), not part of the story"
 
 
-def _recurring(document: Document, block, corpus: CorpusStats | None) -> Hit | None:
+def _recurring(document: Document, block: Block, corpus: CorpusStats | None) -> Hit | None:
     """With --corpus: a short line that is not a sentence and recurs in several articles of the batch
     is the site's own text (a slogan, a section name, a teaser), whatever its wording."""
     if corpus is None or len(document.words_between(block.start, block.end)) > RECURRING_MAX_WORDS:
@@ -128,7 +136,7 @@ def _fill_appeals(document: Document, hits: dict[int, Hit]) -> None:
 def _fill_link_list_tail(document: Document, hits: dict[int, Hit]) -> None:
     blocks = document.blocks
     half = blocks[-1].end * TAIL_START_SHARE
-    header = next((b.index for b in blocks if b.start >= half and LINK_LIST_HEADER.match(b.text.strip())), None)
+    header = next((b.index for b in blocks if b.start >= half and LINK_LIST_HEADER.matches_line(b.text)), None)
     if header is None:
         return
     for block in blocks[header + 1 :]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reliability.language.dates import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 
@@ -21,6 +22,15 @@ class Family:
     line: re.Pattern[str] | None = None
     phrase: re.Pattern[str] | None = None
     words: frozenset[str] = frozenset()  # the words its phrasings are built on: a line without one is not tried
+    phrase_clues: tuple[str, ...] | None = None  # lower-case strings one of which is in every text `phrase` matches (None: unknown)
+
+    def matches_line(self, text: str) -> bool:
+        """`line` covers the line `text`."""
+        return self.line is not None and self.line.match(text) is not None
+
+    def matches_phrase(self, text: str, lower: str) -> bool:
+        """`phrase` is somewhere in `text` (`lower` is text.lower()); the clues spare the regex most lines."""
+        return self.phrase is not None and _has_clue(lower, self.phrase_clues) and self.phrase.search(text) is not None
 
 
 def _words(text: str) -> frozenset[str]:
@@ -200,7 +210,66 @@ _FAMILY_WORDS = {
     "login_search": "search log login sign register password account subscriber subscribers registered username user forgot reset my create",
     "comments": "comment comments reply replies responses conversation discussion debate logged signed closed leave",
 }
-FAMILIES = tuple(replace(f, words=_words(_FAMILY_WORDS[f.name])) for f in FAMILIES)
+
+
+def _has_clue(lower: str, clues: tuple[str, ...] | None) -> bool:
+    return clues is None or any(clue in lower for clue in clues)
+
+
+CLUE_CHARS = 12  # a clue need not be longer to be rare
+_MAX_CLUES = 100  # past this many, checking them costs about what the regex does
+
+
+def literal_clues(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of `pattern` contains, read from its parsed form: the
+    literal text at the start of each alternative (after any optional or variable part). A line holding
+    none of them cannot match, so the regex is not run: the same answers, found without scanning every
+    line with every alternative. None when some alternative has no literal text to go by."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]  # private, in CPython 3.11 to 3.14
+    except ImportError:  # no parser to read: no clues, every regex runs (the same answers, slower)
+        return None
+    if pattern is None:
+        return None
+    found = _clues(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    if found is None:
+        return None
+    shortest = sorted(set(found), key=len)
+    kept = tuple(c for i, c in enumerate(shortest) if not any(other in c for other in shortest[:i]))  # "join our" covers "join our x"
+    return kept if len(kept) <= _MAX_CLUES else None
+
+
+def _clues(items: list[tuple[Any, Any]], start: str = "") -> list[str] | None:
+    """Clues for the parsed sequence `items`, each beginning with `start` (the literal text read so far)."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1 :]
+        if len(start) >= CLUE_CHARS:
+            return [start]
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width: the literal text around it is contiguous
+        if op is sre.LITERAL:
+            start += chr(av).lower()
+            continue
+        if op is sre.SUBPATTERN:
+            return _clues(list(av[-1]) + rest, start)
+        if op is sre.BRANCH:
+            found: list[str] = []
+            for alternative in av[1]:
+                more = _clues(list(alternative) + rest, start)
+                if more is None:
+                    return None
+                found += more
+            return found
+        if start:
+            return [start]  # a variable part after literal text: the text so far is the clue
+        return _clues(rest)  # a variable part first: what must follow it is the clue
+    return [start] if start else None
+
+
+FAMILIES = tuple(
+    replace(f, words=_words(_FAMILY_WORDS[f.name]), phrase_clues=literal_clues(f.phrase)) for f in FAMILIES
+)
 
 # A headline in a list of teasers: "15 Celebrities You'd Never Guess Are This Age".
 LISTICLE_TITLE = re.compile(r"^\d{1,3} (?:[A-Z0-9][\w'’-]*|[a-z]{1,4})(?: (?:[A-Z0-9][\w'’-]*|[a-z]{1,4})){2,14}\W?$")
@@ -211,6 +280,13 @@ SYNDICATION = _phrase(
     r"\b(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b", r"\brepublished (?:with permission|from|under|courtesy)\b",
     r"\b(?:with inputs from|courtesy of) (?:agencies|[A-Z]\w+)", r"\bthis (?:story|article) was produced (?:by|in partnership with)\b",
 )
+SYNDICATION_CLUES = literal_clues(SYNDICATION)
+
+
+def syndication_credit(text: str, lower: str, clues_only: bool = False) -> bool:
+    """`text` holds a syndication credit (`lower` is text.lower()); with `clues_only`, may hold one."""
+    return _has_clue(lower, SYNDICATION_CLUES) and (clues_only or SYNDICATION.search(text) is not None)
+
 
 # A line that introduces a list of links: what follows it, to the end of the article, is the list.
-LINK_LIST_HEADER = next(f.line for f in FAMILIES if f.name == "related_links")
+LINK_LIST_HEADER = next(f for f in FAMILIES if f.name == "related_links")

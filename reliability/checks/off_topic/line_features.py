@@ -10,28 +10,38 @@ The same code computes the features for fitting (evaluation/boilerplate) and at 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from math import log1p
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from reliability.check import CorpusStats
 from reliability.checks.off_topic.lexicon import FAMILIES, LISTICLE_TITLE
 from reliability.document import Block, Document
 from reliability.language.dates import MONTH_ABBREVIATIONS
 
-_TERMINAL_RE = re.compile(r"[.!?][\"'”’)\]]*$")
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_CLOSERS = "\"'”’)]"  # what may follow a sentence's end mark
+_TIME_WORDS = r"yesterday|today|[ap]\.?m\.?\b|gmt|utc|[ecmp][sd]t|bst|cet|ist"  # the stamps without a digit
 _TIME_RE = re.compile(
-    r"\b(?:\d{1,2}:\d{2}|\d+ (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago|yesterday|today|"
+    r"\b(?:\d{1,2}:\d{2}|\d+ (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago|"
     rf"(?:{MONTH_ABBREVIATIONS})[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
     rf"\d{{1,2}} (?:{MONTH_ABBREVIATIONS})[a-z]* \d{{4}}|"
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|"
-    r"[ap]\.?m\.?\b|gmt|utc|[ecmp][sd]t|bst|cet|ist)\b",
+    rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{_TIME_WORDS})\b",
     re.IGNORECASE,
 )
+_TIME_WORDS_RE = re.compile(rf"\b(?:{_TIME_WORDS})\b", re.IGNORECASE)  # all a line without digits can match of _TIME_RE
 _BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|reporting by|from)\s+[A-Z]", re.IGNORECASE)
 _URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|html?)\b|@\w{2,}", re.IGNORECASE)
-_SEPARATOR_RE = re.compile(r"[|•·»›«‹/>]|\s-\s|\s–\s")
-_QUOTE_RE = re.compile(r"[\"“”]")
-_DIGIT_RE = re.compile(r"\d")
-_SYMBOL_RE = re.compile(r"[^\w\s]|_")
+_URL_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.uk", ".htm", "@")  # one of them is in every line _URL_RE matches
+_SEPARATORS = "|•·»›«‹/>"  # and a dash between spaces
+_SPACED_DASH_RE = re.compile(r"\s[-–]\s")
+_QUOTES = "\"“”"
+_TITLE_WORD_RE = re.compile(r"\w{4,}")
 _CALLS_TO_ACT = frozenset(
     "share follow subscribe sign click read watch download get join log register see view load leave support donate "
     "listen tap print email comment post reply sponsored advertisement advertising continue discover explore shop buy "
@@ -60,112 +70,193 @@ _CHROME_WORDS = frozenset().union(*(f.words for f in FAMILIES))
 LINE_PATTERN_MAX_WORDS = 40  # a family's whole-line patterns describe short lines: longer ones are not tried
 
 
-def family_hits(text: str, words: set[str]) -> list[float]:
-    """1 for each family whose pattern the line matches; only families with one of their words in it are tried."""
-    hits = []
+def family_hits(text: str, lower: str, words: set[str]) -> list[float]:
+    """1 for each family whose pattern the line matches (`lower` is text.lower()); only families with one of
+    their words in the line are tried."""
     short = len(words) <= LINE_PATTERN_MAX_WORDS
-    for family in FAMILIES:
-        found = not family.words.isdisjoint(words) and (
-            (short and family.line is not None and family.line.match(text)) or (family.phrase is not None and family.phrase.search(text))
-        )
-        hits.append(1.0 if found else 0.0)
-    return hits
-
-
-def _own(document: Document, block: Block, counts: dict[str, int], sentences: int, title_words: frozenset[str], stop_words: frozenset[str]) -> list[float]:
-    text = block.text.strip()
-    indexes = document.words_between(block.start, block.end)
-    words = [document.words[i].text for i in indexes]
-    lower = [document.lower_words[i] for i in indexes]
-    n = len(words) or 1
-    chars = len(text) or 1
-    short = len(words) <= LINE_PATTERN_MAX_WORDS  # the stamp, link and byline patterns are tried on short lines only
-    alpha = [w for w in words if w[:1].isalpha()]
-    content = [w for w in lower if len(w) > 3 and w not in stop_words and not w[0].isdigit()]
-    lowered = set(lower)
-    own_counts: dict[str, int] = {}
-    for w in content:
-        own_counts[w] = own_counts.get(w, 0) + 1
-    shared = sum(1 for w in content if counts.get(w, 0) > own_counts[w])
-    symbols = len(_SYMBOL_RE.findall(text))
     return [
-        log1p(len(text)), log1p(len(words)),
-        1.0 if _TERMINAL_RE.search(text) else 0.0, 1.0 if text.endswith(":") else 0.0,
-        1.0 if text.endswith(("...", "…")) else 0.0,
-        1.0 if text[:1].islower() else 0.0, 1.0 if text[:1].isdigit() else 0.0,
-        1.0 if text[:1] and not text[:1].isalnum() and text[:1] not in "\"“‘'" else 0.0,
-        sum(1 for w in alpha if w[0].isupper()) / (len(alpha) or 1),
-        sum(1 for w in alpha if len(w) > 1 and w.isupper()) / (len(alpha) or 1),
-        len(_DIGIT_RE.findall(text)) / chars, symbols / chars,
-        log1p(len(_SEPARATOR_RE.findall(text))), log1p(sentences),
-        sum(len(w) for w in words) / n,
-        1.0 if short and _URL_RE.search(text) else 0.0, 1.0 if short and _TIME_RE.search(text) else 0.0,
-        1.0 if short and _BYLINE_RE.match(text) else 0.0,
-        len(_YOU.intersection(lower)) / n, len(_WE.intersection(lower)) / n,
-        1.0 if _QUOTE_RE.search(text) else 0.0,
-        1.0 if lower and lower[0] in _CALLS_TO_ACT else 0.0,
-        1.0 if LISTICLE_TITLE.match(text) else 0.0,
-        shared / len(content) if content else 0.0,
-        sum(1 for w in content if w in title_words) / len(content) if content and title_words else 0.0,
-        0.0 if content else 1.0,
-        len(_CHROME_WORDS.intersection(lower)) / n,
-        *family_hits(text, lowered),
+        1.0 if not family.words.isdisjoint(words) and ((short and family.matches_line(text)) or family.matches_phrase(text, lower)) else 0.0
+        for family in FAMILIES
     ]
 
 
-def line_features(document: Document, corpus: CorpusStats | None = None) -> list[list[float]]:
-    """One feature row per block of `document`, in FEATURES order."""
+_SHAPE = (
+    "chars", "words", "terminal", "ends_colon", "ends_ellipsis", "starts_lower", "starts_digit", "starts_symbol", "separators", "sentences",
+    "url", "time", "byline", "call_to_act", "listicle", *(f"family_{f.name}" for f in FAMILIES),
+)
+_SHAPE_AT = [OWN.index(name) for name in _SHAPE]
+
+
+def _shape(text: str, lower: tuple[str, ...], sentences: int, separators: int, digits: int) -> list[float]:
+    """The columns read off the line's text one line at a time (_SHAPE): its ends, its first character, the
+    stamp, link and byline patterns, the lexicon families. `separators` and `digits` are its counts of
+    separator marks and digits (`_char_classes`)."""
+    short = len(lower) <= LINE_PATTERN_MAX_WORDS  # the stamp, link and byline patterns are tried on short lines only
+    if "-" in text or "–" in text:
+        separators += len(_SPACED_DASH_RE.findall(text))
+    low = text.lower()
+    url = time = byline = False
+    if short:
+        url = any(mark in low for mark in _URL_MARKS) and _URL_RE.search(text) is not None
+        time = (_TIME_RE if digits else _TIME_WORDS_RE).search(text) is not None
+        byline = _BYLINE_RE.match(text) is not None
+    first = text[:1]
+    return [
+        log1p(len(text)), log1p(len(lower)),
+        1.0 if text.rstrip(_CLOSERS)[-1:] in (".", "!", "?") else 0.0, 1.0 if text.endswith(":") else 0.0,
+        1.0 if text.endswith(("...", "…")) else 0.0,
+        1.0 if first.islower() else 0.0, 1.0 if first.isdigit() else 0.0,
+        1.0 if first and not first.isalnum() and first not in "\"“‘'" else 0.0,
+        log1p(separators), log1p(sentences), float(url), float(time), float(byline),
+        1.0 if lower and lower[0] in _CALLS_TO_ACT else 0.0,
+        1.0 if LISTICLE_TITLE.match(text) else 0.0,
+        *family_hits(text, low, set(lower)),
+    ]
+
+
+def _word_columns(document: Document, first: np.ndarray, stop: np.ndarray, chars: np.ndarray) -> np.ndarray:
+    """The columns counted over the line's words and characters, for all lines at once (OWN minus _SHAPE, in
+    OWN order): every word of the document classified once, then summed per line; a word type's share
+    of the story is its count in the document against its count in the line."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+    lines = first.size
+    lower = document.lower_words
+    n = len(lower)
+    texts = list(map(attrgetter("text"), document.words))
+    initials = "".join(map(itemgetter(0), texts))
+    alpha = np.fromiter(map(str.isalpha, initials), bool, n)
+    upper = np.fromiter(map(str.isupper, initials), bool, n) & alpha
+    length = np.fromiter(map(len, texts), np.int64, n)
+    caps = np.fromiter(map(str.isupper, texts), bool, n) & alpha & (length > 1)
+    counts = Counter(lower)
+    types = list(counts)
+    ids = np.fromiter(map(dict(zip(types, range(len(types)))).__getitem__, lower), np.int64, n)
+
+    def of_types(test: Callable[[str], bool]) -> np.ndarray:
+        return np.fromiter(map(test, types), bool, len(types))
+
+    content_type = (np.fromiter(map(len, types), np.int64, len(types)) > 3) & ~of_types(ENGLISH_STOP_WORDS.__contains__) & ~of_types(_starts_with_digit)
+    title = frozenset(w.lower() for w in _TITLE_WORD_RE.findall(document.article.title or ""))
+    index = np.arange(n)
+    line_of = np.searchsorted(stop, index, side="right")  # the lines are in text order
+    inside = line_of < lines
+    inside[inside] = index[inside] >= first[line_of[inside]]
+    line_of[~inside] = lines  # a word outside every line (there are none in practice) counts for none
+    kinds = max(len(types), 1)
+    pairs, inverse, in_line = np.unique(line_of * kinds + ids, return_inverse=True, return_counts=True)
+    content = content_type[ids]
+    shared = content & (np.fromiter(counts.values(), np.int64, len(types))[ids] > in_line[inverse])
+
+    def per_line(values: np.ndarray, where: np.ndarray = line_of) -> np.ndarray:
+        summed: np.ndarray = np.bincount(where, weights=values, minlength=lines + 1)[:lines]
+        return summed
+
+    def distinct(words: frozenset[str]) -> np.ndarray:
+        return per_line(of_types(words.__contains__)[pairs % kinds], pairs // kinds)
+
+    words = np.maximum(stop - first, 1).astype(np.float64)
+    alphas = np.maximum(per_line(alpha), 1.0)
+    contents = per_line(content)
+    some = np.maximum(contents, 1.0)
+    size = np.maximum(np.array([b.end - b.start for b in document.blocks], dtype=np.float64), 1.0)
+    return np.column_stack([
+        per_line(upper) / alphas, per_line(caps) / alphas, chars[:, 0] / size, chars[:, 1] / size, per_line(length) / words,
+        distinct(_YOU) / words, distinct(_WE) / words, (chars[:, 3] > 0).astype(np.float64),
+        np.where(contents > 0, per_line(shared) / some, 0.0),
+        np.where(contents > 0, per_line(content & of_types(title.__contains__)[ids]) / some, 0.0) if title else np.zeros(lines),
+        (contents == 0).astype(np.float64), distinct(_CHROME_WORDS) / words,
+    ])
+
+
+_WORD_COLUMNS_AT = [i for i, name in enumerate(OWN) if name not in _SHAPE]
+
+
+def _starts_with_digit(word: str) -> bool:
+    return word[0].isdigit()
+
+
+def _char_class(char: str) -> tuple[bool, bool, bool, bool]:
+    """Digit (regex \\d), symbol (regex [^\\w\\s]|_), separator mark, double quote."""
+    return (char.isdecimal(), char == "_" or not (char.isalnum() or char.isspace()), char in _SEPARATORS, char in _QUOTES)
+
+
+_ASCII_CLASSES = np.array([_char_class(chr(c)) for c in range(128)], dtype=np.int64)
+
+
+def _char_classes(text: str, blocks: tuple[Block, ...]) -> np.ndarray:
+    """Per block, how many of its characters are digits, symbols, separator marks and double quotes:
+    every character of the document classified at once, then summed between each block's ends."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = np.empty((points.size, 4), dtype=np.int64)
+    ascii_chars = points < 128
+    classes[ascii_chars] = _ASCII_CLASSES[points[ascii_chars]]
+    if not ascii_chars.all():
+        others, inverse = np.unique(points[~ascii_chars], return_inverse=True)
+        classes[~ascii_chars] = np.array([_char_class(chr(c)) for c in others.tolist()], dtype=np.int64)[inverse]
+    running = np.zeros((points.size + 1, 4), dtype=np.int64)
+    np.cumsum(classes, axis=0, out=running[1:])
+    starts = np.array([b.start for b in blocks])
+    ends = np.array([b.end for b in blocks])
+    counts: np.ndarray = running[ends] - running[starts]
+    return counts
+
+
+def line_features(document: Document, corpus: CorpusStats | None = None) -> np.ndarray:
+    """One feature row per block of `document`, in FEATURES order (an array of blocks x features)."""
     blocks = document.blocks
-    if not blocks:
-        return []
-    counts: dict[str, int] = {}
-    for word in document.lower_words:
-        counts[word] = counts.get(word, 0) + 1
-    title = document.article.title or ""
-    title_words = frozenset(w.lower() for w in re.findall(r"\w{4,}", title))
-    per_block = [0] * len(blocks)
-    for sentence in document.sentences:
-        per_block[sentence.block] += 1
-    own = [_own(document, block, counts, per_block[block.index], title_words, ENGLISH_STOP_WORDS) for block in blocks]
-    words_at, terminal_at = OWN.index("words"), OWN.index("terminal")
-    family_at = OWN.index("chrome_words") + 1
-    prose = [row[terminal_at] == 1.0 and row[words_at] >= log1p(PROSE_MIN_WORDS) for row in own]
-    first = prose.index(True) if any(prose) else len(blocks)
-    last = len(blocks) - 1 - prose[::-1].index(True) if any(prose) else -1
-    runs = _runs(prose)
     size = len(blocks)
-    rows = []
-    for i, row in enumerate(own):
-        place = [
-            i / (size - 1) if size > 1 else 0.0, log1p(i), log1p(size - 1 - i),
-            1.0 if i < first else 0.0, 1.0 if i > last else 0.0, log1p(size), log1p(runs[i]),
-        ]
-        near = []
-        for j in (i - 1, i + 1, i - 2, i + 2):
-            if 0 <= j < size:
-                other = own[j]
-                near += [other[words_at], other[terminal_at], 1.0 if prose[j] else 0.0, max(other[family_at:])]
-            else:
-                near += [0.0, 0.0, 0.0, 0.0]
-        recurs = log1p(max(0, corpus.articles_sharing(document, i) - 1)) if corpus is not None else 0.0
-        rows.append(row + place + near + [recurs])
-    return rows
+    if not size:
+        return np.zeros((0, len(FEATURES)))
+    lower_words = document.lower_words
+    spans = [document.words_between(block.start, block.end) for block in blocks]
+    first = np.array([span.start for span in spans], dtype=np.int64)
+    stop = np.array([span.stop for span in spans], dtype=np.int64)
+    per_block = Counter(s.block for s in document.sentences)
+    chars = _char_classes(document.text, blocks)
+    own = np.empty((size, len(OWN)))
+    own[:, _SHAPE_AT] = [
+        _shape(block.text, lower_words[span.start : span.stop], per_block[block.index], separators, digits)
+        for block, span, digits, separators in zip(blocks, spans, chars[:, 0].tolist(), chars[:, 2].tolist())
+    ]
+    own[:, _WORD_COLUMNS_AT] = _word_columns(document, first, stop, chars)
+    words, terminal = own[:, OWN.index("words")], own[:, OWN.index("terminal")]
+    family = own[:, OWN.index("chrome_words") + 1 :].max(axis=1)
+    prose = (terminal == 1.0) & (words >= log1p(PROSE_MIN_WORDS))
+    index = np.arange(size, dtype=np.float64)
+    first_prose = float(np.argmax(prose)) if prose.any() else float(size)
+    last_prose = float(size - 1 - np.argmax(prose[::-1])) if prose.any() else -1.0
+    counted = [log1p(i) for i in range(size)]  # math.log1p: numpy's may differ in the last bit, and a tree threshold can sit there
+    place = np.column_stack([
+        index / (size - 1) if size > 1 else np.zeros(size), counted, counted[::-1],
+        (index < first_prose).astype(np.float64), (index > last_prose).astype(np.float64), np.full(size, log1p(size)), [counted[r] if r < size else log1p(r) for r in _runs(prose)],
+    ])
+    neighbour = np.column_stack([words, terminal, prose.astype(np.float64), family])
+    near = []
+    for offset in (-1, 1, -2, 2):
+        shifted = np.zeros((size, len(NEIGHBOUR)))
+        if offset < 0:
+            shifted[-offset:] = neighbour[: size + offset]
+        else:
+            shifted[: size - offset] = neighbour[offset:]
+        near.append(shifted)
+    recurs = np.zeros((size, 1))
+    if corpus is not None:
+        recurs[:, 0] = [log1p(max(0, corpus.articles_sharing(document, i) - 1)) for i in range(size)]
+    return np.hstack([own, place, *near, recurs])
 
 
-def _runs(prose: list[bool]) -> list[int]:
+def _runs(prose: np.ndarray) -> list[int]:
     """For each line, the length of the run of non-prose lines it sits in (0 for prose)."""
-    runs = [0] * len(prose)
-    i = 0
-    while i < len(prose):
+    runs = [0] * prose.size
+    i, size = 0, prose.size
+    while i < size:
         if prose[i]:
             i += 1
             continue
         j = i
-        while j < len(prose) and not prose[j]:
+        while j < size and not prose[j]:
             j += 1
-        for k in range(i, j):
-            runs[k] = j - i
+        runs[i:j] = [j - i] * (j - i)
         i = j
     return runs

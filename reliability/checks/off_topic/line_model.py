@@ -23,31 +23,28 @@ META = HERE / "boilerplate_model.json"
 @dataclass(frozen=True)
 class LineModel:
     features: tuple[str, ...]
-    feature: np.ndarray  # (trees, nodes) the feature a node tests
-    threshold: np.ndarray  # (trees, nodes) go left when the feature is <= threshold
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray  # (trees, nodes) a leaf's contribution to the log-odds
-    leaf: np.ndarray
+    feature: np.ndarray  # (trees, inner nodes) the feature each inner node tests, the trees made complete to `depth`
+    threshold: np.ndarray  # (trees, inner nodes) go left when the feature is <= threshold
+    leaves: np.ndarray  # (trees, 2 ** depth) each leaf's contribution to the log-odds
     baseline: float
     depth: int
     calibration: tuple[float, float]  # log-odds -> calibrated log-odds: a * raw + b
     warn_at: float  # the calibrated probability from which a line is boilerplate
     trusted: dict[str, float]  # lexicon features that decide alone, with their precision on the dev sites
 
-    def probabilities(self, rows: list[list[float]]) -> np.ndarray:
-        """The calibrated probability that each row (line) is the page's own text."""
-        if not rows:
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """The calibrated probability that each row (line) is the page's own text: every inner node's test
+        on every line at once, then one step down all trees per level (node h's children are 2h+1, 2h+2)."""
+        x = np.asarray(rows, dtype=np.float64).reshape(-1, len(self.features))
+        if not x.shape[0]:
             return np.zeros(0)
-        x = np.asarray(rows, dtype=np.float64)
-        trees = np.arange(self.feature.shape[0])
-        node = np.zeros((x.shape[0], trees.size), dtype=np.intp)
-        lines = np.arange(x.shape[0])[:, None]
+        trees, inner = self.feature.shape
+        right = (x[:, self.feature] > self.threshold).reshape(x.shape[0], -1)  # (lines, trees * inner)
+        first = np.arange(trees) * inner
+        node = np.zeros((x.shape[0], trees), dtype=np.intp)
         for _ in range(self.depth):
-            tested = x[lines, self.feature[trees, node]]
-            step = np.where(tested <= self.threshold[trees, node], self.left[trees, node], self.right[trees, node])
-            node = np.where(self.leaf[trees, node], node, step)
-        raw = self.baseline + self.value[trees, node].sum(axis=1)
+            node = 2 * node + 1 + np.take_along_axis(right, node + first, axis=1)
+        raw = self.baseline + self.leaves[np.arange(trees), node - inner].sum(axis=1)
         a, b = self.calibration
         probability: np.ndarray = 1.0 / (1.0 + np.exp(-(a * raw + b)))
         return probability
@@ -66,5 +63,28 @@ def load_model() -> LineModel:
         calibration=(float(meta["calibration"][0]), float(meta["calibration"][1])),
         warn_at=float(meta["warn_at"]),
         trusted={name: float(p) for name, p in meta.get("trusted_rules", {}).items()},
-        **parts,
+        **_complete(parts, int(meta["depth"])),
     )
+
+
+def _complete(parts: dict[str, np.ndarray], depth: int) -> dict[str, np.ndarray]:
+    """The fitted trees (flat node lists) as complete binary trees of `depth` in heap order: a leaf above the
+    last level becomes an inner node that always goes left (threshold +inf) to copies of itself."""
+    trees = parts["feature"].shape[0]
+    inner = 2**depth - 1
+    feature = np.zeros((trees, inner), dtype=np.intp)
+    threshold = np.full((trees, inner), np.inf)
+    leaves = np.zeros((trees, inner + 1))
+    for tree in range(trees):
+        stack = [(0, 0, 0)]  # (fitted node, heap position, level)
+        while stack:
+            node, at, level = stack.pop()
+            if level == depth:
+                leaves[tree, at - inner] = parts["value"][tree, node]
+                continue
+            children = (node, node)
+            if not parts["leaf"][tree, node]:
+                feature[tree, at], threshold[tree, at] = parts["feature"][tree, node], parts["threshold"][tree, node]
+                children = (int(parts["left"][tree, node]), int(parts["right"][tree, node]))
+            stack += [(children[0], 2 * at + 1, level + 1), (children[1], 2 * at + 2, level + 1)]
+    return {"feature": feature, "threshold": threshold, "leaves": leaves}
