@@ -52,14 +52,20 @@ def boilerplate_rate(articles: list) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=3, help="best of this many rounds (a shared machine's load comes and goes)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="best of this many rounds (a shared machine's load comes and goes)"
+    )
     args = parser.parse_args()
     articles = list(generate(args.articles))
     mean_kb = sum(len(a.text.encode()) for a in articles) / len(articles) / 1024
     find_boilerplate(Document(articles[0]))  # warm-up: the model's arrays are read once per process
-    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.1f} at start")
-    print(f"corpus: {len(articles):,} distinct generated articles, mean {mean_kb:.1f} KB; best of {args.rounds} rounds, one process\n")
+    print(
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.1f} at start"
+    )
+    print(
+        f"corpus: {len(articles):,} distinct generated articles, mean {mean_kb:.1f} KB; best of {args.rounds} rounds, one process\n"
+    )
     ours, peer = [], []
     for _ in range(args.rounds):
         rate = c4_rate(articles)
@@ -68,7 +74,9 @@ def main() -> None:
         ours.append(boilerplate_rate(articles))
     print(f"{'boilerplate part (find_boilerplate)':<40}{max(ours):>9,.0f} docs/s")
     if peer:
-        print(f"{'datatrove C4QualityFilter (same run)':<40}{max(peer):>9,.0f} docs/s   ours / C4: {max(ours) / max(peer):.2f}x")
+        print(
+            f"{'datatrove C4QualityFilter (same run)':<40}{max(peer):>9,.0f} docs/s   ours / C4: {max(ours) / max(peer):.2f}x"
+        )
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

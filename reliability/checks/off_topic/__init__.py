@@ -44,11 +44,22 @@ class OffTopicCheck(BaseCheck):
         findings = []
         for hit in find_boilerplate(document, context.corpus):
             if hit.syndication:
-                findings.append(self.finding("syndication", "info", f"Syndication credit: {hit.reason}, not a defect.", hit.start, hit.end))
+                findings.append(
+                    self.finding(
+                        "syndication", "info", f"Syndication credit: {hit.reason}, not a defect.", hit.start, hit.end
+                    )
+                )
             else:
                 message = f"Looks like {hit.reason}."
                 findings.append(
-                    self.finding("boilerplate", "warning", message[0].upper() + message[1:], hit.start, hit.end, confidence=hit.confidence)
+                    self.finding(
+                        "boilerplate",
+                        "warning",
+                        message[0].upper() + message[1:],
+                        hit.start,
+                        hit.end,
+                        confidence=hit.confidence,
+                    )
                 )
         flagged = {s.index for s in document.sentences if any(f.start < s.end and s.start < f.end for f in findings)}
         unrelated_found, semantic = find_unrelated(
@@ -59,7 +70,9 @@ class OffTopicCheck(BaseCheck):
             finding = self.finding("unrelated", level, message, suspect.sentence.start, suspect.sentence.end)
             findings.append(finding.model_copy(update={"related": list(related)}) if related else finding)
         boilerplate = sum(f.end - f.start for f in findings if f.code == "off_topic.boilerplate") / size
-        unrelated = sum(f.end - f.start for f in findings if f.code == "off_topic.unrelated" and f.severity != "info") / size
+        unrelated = (
+            sum(f.end - f.start for f in findings if f.code == "off_topic.unrelated" and f.severity != "info") / size
+        )
         score = 1.0 - BOILERPLATE_PENALTY * boilerplate - UNRELATED_PENALTY * unrelated
         metrics = {
             "boilerplate_char_fraction": boilerplate,

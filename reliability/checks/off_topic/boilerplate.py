@@ -59,9 +59,14 @@ def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> l
     probabilities = model.probabilities(rows) if len(blocks) >= MIN_LINES else np.zeros(len(blocks))
     # A trusted family decides where the line feature saw it, or where its whole-line pattern covers a line
     # that lacks the family's words (the features try a family only on lines with one of its words).
-    trusted = [(i, FEATURES.index(f"family_{family.name}"), model.trusted[f"family_{family.name}"]) for i, family in enumerate(FAMILIES)
-               if f"family_{family.name}" in model.trusted]
-    credited = syndication_credit(document.text, document.text.lower(), clues_only=True)  # no clue in the text, no credit in a sentence
+    trusted = [
+        (i, FEATURES.index(f"family_{family.name}"), model.trusted[f"family_{family.name}"])
+        for i, family in enumerate(FAMILIES)
+        if f"family_{family.name}" in model.trusted
+    ]
+    credited = syndication_credit(
+        document.text, document.text.lower(), clues_only=True
+    )  # no clue in the text, no credit in a sentence
     per_block: list[list[Sentence]] = [[] for _ in blocks]
     for sentence in document.sentences:
         per_block[sentence.block].append(sentence)
@@ -74,7 +79,10 @@ def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> l
             continue
         text = block.text
         short = len(text) <= LINE_PATTERN_MAX_CHARS
-        confidence = max([probability] + [p for i, column, p in trusted if row[column] > 0 or (short and FAMILIES[i].matches_line(text))])
+        confidence = max(
+            [probability]
+            + [p for i, column, p in trusted if row[column] > 0 or (short and FAMILIES[i].matches_line(text))]
+        )
         recurring = _recurring(document, block, corpus)
         if recurring is not None:
             hits[block.index] = recurring
@@ -85,7 +93,11 @@ def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> l
             credits[block.index] = found
     _fill_appeals(document, hits)
     _fill_link_list_tail(document, hits)
-    syndication = {i: [Hit(s.start, s.end, "syndication", "a syndication credit", syndication=True) for s in found] for i, found in credits.items() if i not in hits}
+    syndication = {
+        i: [Hit(s.start, s.end, "syndication", "a syndication credit", syndication=True) for s in found]
+        for i, found in credits.items()
+        if i not in hits
+    }
     return [hit for i in sorted({*hits, *syndication}) for hit in ([hits[i]] if i in hits else syndication[i])]
 
 
@@ -104,8 +116,14 @@ def describe(text: str) -> tuple[str, str]:
         return "related_links", "the headline of a teaser for another article"
     words = len(text.split())
     if words >= PROMO_MIN_WORDS and text[-1:] in ".!?":
-        return "page_text", "text from the web page around the story (a promotion, teaser or note), not part of the story"
-    return "page_text", "a line of the web page's own text (a menu item, label, link or another article's headline), not part of the story"
+        return (
+            "page_text",
+            "text from the web page around the story (a promotion, teaser or note), not part of the story",
+        )
+    return (
+        "page_text",
+        "a line of the web page's own text (a menu item, label, link or another article's headline), not part of the story",
+    )
 
 
 def _recurring(document: Document, block: Block, corpus: CorpusStats | None) -> Hit | None:
@@ -119,7 +137,9 @@ def _recurring(document: Document, block: Block, corpus: CorpusStats | None) -> 
     sharing = corpus.articles_sharing(document, block.index)
     if sharing < RECURRING_MIN_ARTICLES:
         return None
-    return Hit(block.start, block.end, "recurring", f"a line repeated in {sharing} articles of this batch: the site's own text")
+    return Hit(
+        block.start, block.end, "recurring", f"a line repeated in {sharing} articles of this batch: the site's own text"
+    )
 
 
 def _fill_appeals(document: Document, hits: dict[int, Hit]) -> None:
@@ -127,10 +147,22 @@ def _fill_appeals(document: Document, hits: dict[int, Hit]) -> None:
     blocks = document.blocks
     for i in range(1, len(blocks) - 1):
         before, after = hits.get(i - 1), hits.get(i + 1)
-        if i in hits or before is None or after is None or before.family != after.family or before.family in ("page_text", "recurring"):
+        if (
+            i in hits
+            or before is None
+            or after is None
+            or before.family != after.family
+            or before.family in ("page_text", "recurring")
+        ):
             continue
         if len(document.words_between(blocks[i].start, blocks[i].end)) <= APPEAL_MAX_WORDS:
-            hits[i] = Hit(blocks[i].start, blocks[i].end, before.family, f"{before.reason} (between two lines of it)", confidence=min(before.confidence, after.confidence))
+            hits[i] = Hit(
+                blocks[i].start,
+                blocks[i].end,
+                before.family,
+                f"{before.reason} (between two lines of it)",
+                confidence=min(before.confidence, after.confidence),
+            )
 
 
 def _fill_link_list_tail(document: Document, hits: dict[int, Hit]) -> None:
@@ -144,4 +176,10 @@ def _fill_link_list_tail(document: Document, hits: dict[int, Hit]) -> None:
             continue
         if len(document.words_between(block.start, block.end)) > TEASER_MAX_WORDS:
             return  # story prose again: the list has ended
-        hits[block.index] = Hit(block.start, block.end, "related_links", "a teaser in a list of links to other articles", confidence=hits[header].confidence if header in hits else 0.5)
+        hits[block.index] = Hit(
+            block.start,
+            block.end,
+            "related_links",
+            "a teaser in a list of links to other articles",
+            confidence=hits[header].confidence if header in hits else 0.5,
+        )

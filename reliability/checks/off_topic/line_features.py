@@ -37,7 +37,16 @@ _TIME_RE = re.compile(
 _TIME_WORDS_RE = re.compile(rf"\b(?:{_TIME_WORDS})\b", re.IGNORECASE)  # all a line without digits can match of _TIME_RE
 _BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|reporting by|from)\s+[A-Z]", re.IGNORECASE)
 _URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|html?)\b|@\w{2,}", re.IGNORECASE)
-_URL_MARKS = ("http", "www.", ".com", ".org", ".net", ".co.uk", ".htm", "@")  # one of them is in every line _URL_RE matches
+_URL_MARKS = (
+    "http",
+    "www.",
+    ".com",
+    ".org",
+    ".net",
+    ".co.uk",
+    ".htm",
+    "@",
+)  # one of them is in every line _URL_RE matches
 _SEPARATORS = "|•·»›«‹/>"  # and a dash between spaces
 _SPACED_DASH_RE = re.compile(r"\s[-–]\s")
 _QUOTES = "\"“”"
@@ -52,15 +61,40 @@ _WE = frozenset("we our us we're ours".split())
 PROSE_MIN_WORDS = 12  # a line of this many words ending like a sentence is story prose
 
 OWN = (
-    "chars", "words", "terminal", "ends_colon", "ends_ellipsis", "starts_lower", "starts_digit", "starts_symbol",
-    "title_case", "all_caps", "digits", "symbols", "separators", "sentences", "word_length", "url", "time",
-    "byline", "you", "we", "quotes", "call_to_act", "listicle", "story_overlap", "title_overlap", "no_content_words", "chrome_words",
+    "chars",
+    "words",
+    "terminal",
+    "ends_colon",
+    "ends_ellipsis",
+    "starts_lower",
+    "starts_digit",
+    "starts_symbol",
+    "title_case",
+    "all_caps",
+    "digits",
+    "symbols",
+    "separators",
+    "sentences",
+    "word_length",
+    "url",
+    "time",
+    "byline",
+    "you",
+    "we",
+    "quotes",
+    "call_to_act",
+    "listicle",
+    "story_overlap",
+    "title_overlap",
+    "no_content_words",
+    "chrome_words",
     *(f"family_{f.name}" for f in FAMILIES),
 )
 PLACE = ("position", "from_top", "from_bottom", "before_prose", "after_prose", "article_lines", "run")
 NEIGHBOUR = ("words", "terminal", "prose", "family")
 FEATURES = (
-    *OWN, *PLACE,
+    *OWN,
+    *PLACE,
     *(f"{side}_{name}" for side in ("prev", "next", "prev2", "next2") for name in NEIGHBOUR),
     "recurs",
 )
@@ -75,14 +109,31 @@ def family_hits(text: str, lower: str, words: set[str]) -> list[float]:
     their words in the line are tried."""
     short = len(words) <= LINE_PATTERN_MAX_WORDS
     return [
-        1.0 if not family.words.isdisjoint(words) and ((short and family.matches_line(text)) or family.matches_phrase(text, lower)) else 0.0
+        1.0
+        if not family.words.isdisjoint(words)
+        and ((short and family.matches_line(text)) or family.matches_phrase(text, lower))
+        else 0.0
         for family in FAMILIES
     ]
 
 
 _SHAPE = (
-    "chars", "words", "terminal", "ends_colon", "ends_ellipsis", "starts_lower", "starts_digit", "starts_symbol", "separators", "sentences",
-    "url", "time", "byline", "call_to_act", "listicle", *(f"family_{f.name}" for f in FAMILIES),
+    "chars",
+    "words",
+    "terminal",
+    "ends_colon",
+    "ends_ellipsis",
+    "starts_lower",
+    "starts_digit",
+    "starts_symbol",
+    "separators",
+    "sentences",
+    "url",
+    "time",
+    "byline",
+    "call_to_act",
+    "listicle",
+    *(f"family_{f.name}" for f in FAMILIES),
 )
 _SHAPE_AT = [OWN.index(name) for name in _SHAPE]
 
@@ -102,12 +153,19 @@ def _shape(text: str, lower: tuple[str, ...], sentences: int, separators: int, d
         byline = _BYLINE_RE.match(text) is not None
     first = text[:1]
     return [
-        log1p(len(text)), log1p(len(lower)),
-        1.0 if text.rstrip(_CLOSERS)[-1:] in (".", "!", "?") else 0.0, 1.0 if text.endswith(":") else 0.0,
+        log1p(len(text)),
+        log1p(len(lower)),
+        1.0 if text.rstrip(_CLOSERS)[-1:] in (".", "!", "?") else 0.0,
+        1.0 if text.endswith(":") else 0.0,
         1.0 if text.endswith(("...", "…")) else 0.0,
-        1.0 if first.islower() else 0.0, 1.0 if first.isdigit() else 0.0,
+        1.0 if first.islower() else 0.0,
+        1.0 if first.isdigit() else 0.0,
         1.0 if first and not first.isalnum() and first not in "\"“‘'" else 0.0,
-        log1p(separators), log1p(sentences), float(url), float(time), float(byline),
+        log1p(separators),
+        log1p(sentences),
+        float(url),
+        float(time),
+        float(byline),
         1.0 if lower and lower[0] in _CALLS_TO_ACT else 0.0,
         1.0 if LISTICLE_TITLE.match(text) else 0.0,
         *family_hits(text, low, set(lower)),
@@ -136,7 +194,11 @@ def _word_columns(document: Document, first: np.ndarray, stop: np.ndarray, chars
     def of_types(test: Callable[[str], bool]) -> np.ndarray:
         return np.fromiter(map(test, types), bool, len(types))
 
-    content_type = (np.fromiter(map(len, types), np.int64, len(types)) > 3) & ~of_types(ENGLISH_STOP_WORDS.__contains__) & ~of_types(_starts_with_digit)
+    content_type = (
+        (np.fromiter(map(len, types), np.int64, len(types)) > 3)
+        & ~of_types(ENGLISH_STOP_WORDS.__contains__)
+        & ~of_types(_starts_with_digit)
+    )
     title = frozenset(w.lower() for w in _TITLE_WORD_RE.findall(document.article.title or ""))
     index = np.arange(n)
     line_of = np.searchsorted(stop, index, side="right")  # the lines are in text order
@@ -160,13 +222,24 @@ def _word_columns(document: Document, first: np.ndarray, stop: np.ndarray, chars
     contents = per_line(content)
     some = np.maximum(contents, 1.0)
     size = np.maximum(np.array([b.end - b.start for b in document.blocks], dtype=np.float64), 1.0)
-    return np.column_stack([
-        per_line(upper) / alphas, per_line(caps) / alphas, chars[:, 0] / size, chars[:, 1] / size, per_line(length) / words,
-        distinct(_YOU) / words, distinct(_WE) / words, (chars[:, 3] > 0).astype(np.float64),
-        np.where(contents > 0, per_line(shared) / some, 0.0),
-        np.where(contents > 0, per_line(content & of_types(title.__contains__)[ids]) / some, 0.0) if title else np.zeros(lines),
-        (contents == 0).astype(np.float64), distinct(_CHROME_WORDS) / words,
-    ])
+    return np.column_stack(
+        [
+            per_line(upper) / alphas,
+            per_line(caps) / alphas,
+            chars[:, 0] / size,
+            chars[:, 1] / size,
+            per_line(length) / words,
+            distinct(_YOU) / words,
+            distinct(_WE) / words,
+            (chars[:, 3] > 0).astype(np.float64),
+            np.where(contents > 0, per_line(shared) / some, 0.0),
+            np.where(contents > 0, per_line(content & of_types(title.__contains__)[ids]) / some, 0.0)
+            if title
+            else np.zeros(lines),
+            (contents == 0).astype(np.float64),
+            distinct(_CHROME_WORDS) / words,
+        ]
+    )
 
 
 _WORD_COLUMNS_AT = [i for i, name in enumerate(OWN) if name not in _SHAPE]
@@ -178,7 +251,12 @@ def _starts_with_digit(word: str) -> bool:
 
 def _char_class(char: str) -> tuple[bool, bool, bool, bool]:
     """Digit (regex \\d), symbol (regex [^\\w\\s]|_), separator mark, double quote."""
-    return (char.isdecimal(), char == "_" or not (char.isalnum() or char.isspace()), char in _SEPARATORS, char in _QUOTES)
+    return (
+        char.isdecimal(),
+        char == "_" or not (char.isalnum() or char.isspace()),
+        char in _SEPARATORS,
+        char in _QUOTES,
+    )
 
 
 _ASCII_CLASSES = np.array([_char_class(chr(c)) for c in range(128)], dtype=np.int64)
@@ -226,11 +304,20 @@ def line_features(document: Document, corpus: CorpusStats | None = None) -> np.n
     index = np.arange(size, dtype=np.float64)
     first_prose = float(np.argmax(prose)) if prose.any() else float(size)
     last_prose = float(size - 1 - np.argmax(prose[::-1])) if prose.any() else -1.0
-    counted = [log1p(i) for i in range(size)]  # math.log1p: numpy's may differ in the last bit, and a tree threshold can sit there
-    place = np.column_stack([
-        index / (size - 1) if size > 1 else np.zeros(size), counted, counted[::-1],
-        (index < first_prose).astype(np.float64), (index > last_prose).astype(np.float64), np.full(size, log1p(size)), [counted[r] if r < size else log1p(r) for r in _runs(prose)],
-    ])
+    counted = [
+        log1p(i) for i in range(size)
+    ]  # math.log1p: numpy's may differ in the last bit, and a tree threshold can sit there
+    place = np.column_stack(
+        [
+            index / (size - 1) if size > 1 else np.zeros(size),
+            counted,
+            counted[::-1],
+            (index < first_prose).astype(np.float64),
+            (index > last_prose).astype(np.float64),
+            np.full(size, log1p(size)),
+            [counted[r] if r < size else log1p(r) for r in _runs(prose)],
+        ]
+    )
     neighbour = np.column_stack([words, terminal, prose.astype(np.float64), family])
     near = []
     for offset in (-1, 1, -2, 2):
