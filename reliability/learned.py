@@ -21,6 +21,7 @@ import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from reliability.models import CheckResult, Contribution, Explanation
 
@@ -54,7 +55,7 @@ def raw_features(results: Sequence[CheckResult]) -> dict[str, float]:
 class ScoringModel:
     """A fitted model as read from its JSON; `score` and `explain` need neither numpy nor scikit-learn."""
 
-    def __init__(self, data: Mapping, name: str) -> None:
+    def __init__(self, data: Mapping[str, Any], name: str) -> None:
         try:
             if data.get("format") != FORMAT:
                 raise ModelError(f"not a {FORMAT} file")
@@ -64,7 +65,7 @@ class ScoringModel:
             self.coefficients = [float(v) for v in data["coefficients"]]
             self.intercept = float(data["intercept"])
             self.clip = float(data.get("clip", 5.0))
-            self.calibration: dict = dict(data["calibration"])
+            self.calibration: dict[str, Any] = dict(data["calibration"])
         except (KeyError, TypeError) as exc:
             raise ModelError(f"scoring model {name}: missing or malformed {exc}") from None
         if not len(self.features) == len(self.mean) == len(self.scale) == len(self.coefficients):
@@ -89,9 +90,9 @@ class ScoringModel:
         """The calibrated probability of 'reliable' for a logit."""
         cal = self.calibration
         if cal["method"] == "platt":
-            t = cal["a"] * logit + cal["b"]
+            t = float(cal["a"]) * logit + float(cal["b"])
             return 1.0 / (1.0 + math.exp(-t)) if t >= 0 else math.exp(t) / (1.0 + math.exp(t))
-        xs, ys = cal["x"], cal["y"]
+        xs, ys = [float(v) for v in cal["x"]], [float(v) for v in cal["y"]]
         if logit <= xs[0]:
             return ys[0]
         if logit >= xs[-1]:

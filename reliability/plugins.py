@@ -31,6 +31,7 @@ BUILTIN_PLUGINS = (
     "reliability.checks.off_topic",
     "reliability.checks.readability",
     "reliability.checks.story",
+    "reliability.checks.style",
 )
 DISABLED_ENV = "RELIABILITY_DISABLED_PLUGINS"
 

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reliability.hookspecs import hookimpl
 from reliability.models import CheckResult, Explanation
+
+if TYPE_CHECKING:
+    from reliability.learned import ScoringModel
 
 FORMULA = "formula"
 DEFAULT = "default"
@@ -65,7 +69,7 @@ def reliability_overall_score(results: list[CheckResult], settings: object) -> S
     return Scored(model.score(results), model.explain(results))
 
 
-def scoring_model(scoring: str):
+def scoring_model(scoring: str) -> ScoringModel | None:
     """The model a `scoring` setting names (None for the formula); loaded once per file.
 
     Raises `reliability.learned.ModelError` when the model file is missing or malformed.

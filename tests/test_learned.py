@@ -8,7 +8,7 @@ import pytest
 
 from reliability import Engine, hookimpl
 from reliability.cli import main
-from reliability.fitting import Example, calibration_error, split_by_source
+from reliability.fitting import Example, brier_score, calibration_error, source_folds
 from reliability.learned import DEFAULT_MODEL, ModelError, ScoringModel, load_model
 from reliability.models import CheckResult
 
@@ -115,10 +115,19 @@ def test_calibration_error_is_the_size_weighted_gap_per_bin():
     assert calibration_error([1, 0], [0.5, 0.5]) == pytest.approx(0.0)
 
 
-def test_dev_articles_come_from_sources_the_training_articles_do_not():
+def test_brier_score_is_the_mean_squared_gap():
+    assert brier_score([1, 0], [1.0, 0.0]) == 0.0 and brier_score([1, 0], [0.5, 0.5]) == pytest.approx(0.25)
+
+
+def test_cross_validation_folds_never_split_a_source_and_stay_balanced():
     examples = [Example([], i % 2, f"s{i % 9}") for i in range(90)]
-    train, dev = split_by_source(examples)
-    assert {e.source for e in train}.isdisjoint({e.source for e in dev}) and 15 <= len(dev) <= 40
+    folds = source_folds(examples)
+    fold_of_source = {}
+    for e, fold in zip(examples, folds):
+        assert fold_of_source.setdefault(e.source, fold) == fold
+    assert sorted(set(folds)) == [0, 1, 2, 3, 4] and max(folds.count(f) for f in range(5)) <= 20
+    with pytest.raises(ValueError, match="at least 5 sources"):
+        source_folds(examples[:3])
 
 
 def test_cli_fit_learns_a_model_that_separates_and_scores(tmp_path, capsys):
@@ -135,7 +144,7 @@ def test_cli_fit_learns_a_model_that_separates_and_scores(tmp_path, capsys):
     labelled.write_text("\n".join(lines) + "\n")
     out = tmp_path / "m.json"
     assert main(["fit", str(labelled), "--out", str(out), "--semantic", "off"]) == 0
-    assert "dev ROC AUC 1.000" in capsys.readouterr().out
+    assert "cross-validation by source): ROC AUC 1.000" in capsys.readouterr().out
     model = json.loads(out.read_text())
     assert model["format"] == "reliability-scoring-model" and "duplication.score" in model["features"]
     assert main(["score", str(EXAMPLES / "budget-printed-twice.txt"), "--scoring", str(out), "--semantic", "off",

@@ -19,9 +19,9 @@ def add_parser(commands: Commands) -> None:
     fit = commands.add_parser(
         "fit", help="learn a calibrated scoring model from labelled articles",
         description="Each JSONL line is an article (id, text, source, url, ...) plus 'label' (1/reliable or "
-        "0/unreliable) and optionally 'split' (train or dev). Without splits, whole sources go to dev "
-        "(a quarter of the articles): the model is fitted on train, its regularisation chosen and its "
-        "calibration fitted on dev.",
+        "0/unreliable) and optionally 'split' (train or dev). With dev articles, the model is fitted on "
+        "train, its regularisation chosen and its calibration fitted on dev; without, both are chosen by a "
+        "5-fold cross-validation by source (no source in two folds), and the model refitted on all.",
     )
     fit.add_argument("paths", nargs="+", metavar="LABELLED.jsonl")
     fit.add_argument("--out", required=True, metavar="MODEL.json", help="where to write the model")
@@ -35,20 +35,17 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from reliability.fitting import Example, fit, split_by_source
+    from reliability.fitting import Example, fit
     from reliability.store import source_of
 
     records = list(_read_labelled(args.paths))
     engine = build_engine(args)
     articles = [article for article, _, _ in records]
     examples: dict[str, list[Example]] = {"train": [], "dev": []}
-    unsplit: list[Example] = []
     for (_article, label, split), report in zip(records, engine.score_many(articles, workers=args.workers), strict=True):
-        example = Example(report.checks, label, source_of(report))
-        (examples[split] if split else unsplit).append(example)
-    train, dev = split_by_source(unsplit)
+        examples[split or "train"].append(Example(report.checks, label, source_of(report)))
     try:
-        model = fit(examples["train"] + train, examples["dev"] + dev, calibration=args.calibration,
+        model = fit(examples["train"], examples["dev"], calibration=args.calibration,
                     scores_only=args.scores_only,
                     name=args.out.rsplit("/", 1)[-1].removesuffix(".json"),
                     provenance={"labelled": list(args.paths)})
@@ -61,8 +58,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
     training = model["training"]
     out.write(f"{args.out}: {len(model['features'])} inputs, {training['train_articles']} training and "
-              f"{training['dev_articles']} dev articles; dev ROC AUC {training['dev_roc_auc']:.3f}, "
-              f"dev calibration error {training['dev_calibration_error']:.3f}\n")
+              f"{training['dev_articles']} dev articles; held out ({training['selection']}): ROC AUC "
+              f"{training['held_out_roc_auc']:.3f}, calibration error {training['held_out_calibration_error']:.3f}\n")
     return EXIT_OK
 
 
