@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -126,6 +127,10 @@ def statement_features(document: Document, statement: Statement) -> list[float]:
     return [float(v) for v in values]
 
 
+_DOUBLE_MARK_RE = re.compile('["“”]')
+_QUESTION_RE = re.compile(r"\?")
+
+
 @dataclass(frozen=True)
 class _WordCounts:
     """Running counts over the document's words (capitalised, finite verbs, first person) and the offsets
@@ -146,8 +151,8 @@ def _word_counts(document: Document) -> _WordCounts:
         finite.append(finite[-1] + (lower in lx.FINITE_VERBS or lower.endswith("ed")))
         first_person.append(first_person[-1] + (lower in _FIRST_PERSON))
     text = document.analysis_text
-    marks = [i for i, c in enumerate(text) if c in "\"“”"]
-    questions = [i for i, c in enumerate(text) if c == "?"]
+    marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(text)]
+    questions = [m.start() for m in _QUESTION_RE.finditer(text)]
     return _WordCounts(capitalised, finite, first_person, marks, questions)
 
 
