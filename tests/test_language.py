@@ -66,3 +66,28 @@ def test_memo_computes_a_view_once_per_document() -> None:
     assert calls == [document]
     other = Document(Article(id="u", text="Only one."))
     assert other.memo("test.sentences", build) == 1 and len(calls) == 2
+
+
+def test_english_stop_words_are_scikit_learns_list() -> None:
+    """Written out so scoring never imports scikit-learn; the off-topic models were fitted with sklearn's."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as SKLEARN
+
+    from reliability.language.stop_words import ENGLISH_STOP_WORDS
+
+    assert ENGLISH_STOP_WORDS == SKLEARN
+
+
+def test_scoring_an_article_imports_neither_scikit_learn_nor_nltk() -> None:
+    """Each spawned worker and each CLI run would pay seconds of imports before its first article."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom reliability.engine import Engine\nfrom reliability.config import Settings\n"
+        "Engine(Settings.load(semantic=False)).score('The mayor said on Monday that roads would cost 5 million. "
+        "Critics disagreed, said Maria Okafor.')\n"
+        "print(sorted({'sklearn', 'scipy', 'nltk', 'textstat', 'torch'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -21,6 +21,7 @@ from reliability.check import CorpusStats
 from reliability.checks.off_topic.lexicon import FAMILIES, LISTICLE_TITLE
 from reliability.document import Block, Document
 from reliability.language.dates import MONTH_ABBREVIATIONS
+from reliability.language.stop_words import ENGLISH_STOP_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -176,8 +177,6 @@ def _word_columns(document: Document, first: np.ndarray, stop: np.ndarray, chars
     """The columns counted over the line's words and characters, for all lines at once (OWN minus _SHAPE, in
     OWN order): every word of the document classified once, then summed per line; a word type's share
     of the story is its count in the document against its count in the line."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     lines = first.size
     lower = document.lower_words
     n = len(lower)

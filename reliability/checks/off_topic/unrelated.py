@@ -28,6 +28,7 @@ from reliability.document import Document, Sentence
 from reliability.language.dates import CALENDAR_WORDS
 from reliability.language.morphology import stem, without_possessive
 from reliability.language.punctuation import OPENING_QUOTE_MARKS, opens_with_quote
+from reliability.language.stop_words import ENGLISH_STOP_WORDS
 from reliability.models import RelatedSpan
 from reliability.semantic import SentenceEncoder
 
@@ -58,8 +59,6 @@ class Suspect:
 
 @cache
 def stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     return frozenset(ENGLISH_STOP_WORDS) | CALENDAR_WORDS
 
 
