@@ -40,7 +40,7 @@ Job = tuple[Article, "StoryContext | None"]  # an article and, in story mode, it
 
 log = logging.getLogger(__name__)
 
-BATCH_SECONDS = 0.1  # a batch is sized to take about this long: round trips stay a small share of the time
+BATCH_SECONDS = 0.25  # a batch is sized to take about this much CPU time: round trips stay a small share
 MAX_BATCH = 64
 AHEAD = 4  # articles read ahead of the oldest unfinished one, in batches per worker: bounds memory
 POLL_SECONDS = 0.5  # how often a busy worker's clock is looked at
@@ -79,14 +79,16 @@ def _work(connection: Any, clock: Any, recipe: Any, corpus: CorpusStats | None) 
     clock[0] = _IDLE
     while (batch := connection.recv()) is not None:
         reports = []
+        cpu = time.process_time()
         for position, (article, story) in enumerate(batch):
             clock[1], clock[0] = position, time.monotonic()
             reports.append(engine._score_document(Document(article), corpus, story, time.perf_counter()))
         clock[0] = _IDLE
+        cpu = time.process_time() - cpu  # CPU, not wall time: on a loaded machine the wall clock overstates it
         try:
-            connection.send(reports)
+            connection.send((reports, cpu))
         except (pickle.PicklingError, TypeError, AttributeError) as exc:  # a plugin put something odd in a report
-            connection.send([_sendable(engine, job[0], report, exc) for job, report in zip(batch, reports)])
+            connection.send(([_sendable(engine, job[0], report, exc) for job, report in zip(batch, reports)], cpu))
 
 
 def _sendable(engine: Engine, article: Article, report: Report, error: Exception) -> Report:
@@ -185,10 +187,10 @@ class WorkerPool:
                         pass
             if not any(w.busy for w in self.workers):
                 break  # everything read has been scored
-            for worker, reports in self._collect():
+            for worker, (reports, cpu) in self._collect():
                 self.done.update(zip((ordinal for ordinal, _ in worker.batch), reports, strict=True))
                 worker.batch = []
-                self._resize(reports)
+                self._resize(cpu, len(reports))
             while emitted in self.done:
                 yield self.done.pop(emitted)
                 emitted += 1
@@ -196,7 +198,7 @@ class WorkerPool:
         for ordinal in range(emitted, read):  # only when workers could not start
             yield self.done.pop(ordinal) if ordinal in self.done else self._score_here(leftovers[ordinal])
 
-    def _collect(self) -> list[tuple[_Worker, list[Report]]]:
+    def _collect(self) -> list[tuple[_Worker, tuple[list[Report], float]]]:
         """Reports of busy workers that have finished a batch; a dead or stuck one is replaced on the way."""
         busy = [w for w in self.workers if w.busy]
         ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout=POLL_SECONDS)
@@ -245,9 +247,9 @@ class WorkerPool:
         self.retry.extendleft(reversed(again))
         self.workers.append(self._start())
 
-    def _resize(self, reports: list[Report]) -> None:
-        """Batches of about BATCH_SECONDS, from the time the last batch's articles took."""
-        per_article = sum(r.engine.elapsed_ms for r in reports) / 1000 / max(1, len(reports))
+    def _resize(self, cpu_seconds: float, articles: int) -> None:
+        """Batches of about BATCH_SECONDS of CPU, from the CPU time the last batch took."""
+        per_article = cpu_seconds / max(1, articles)
         self.batch_size = max(1, min(MAX_BATCH, int(BATCH_SECONDS / max(per_article, 1e-4))))
 
     def _start(self) -> _Worker:
