@@ -36,6 +36,14 @@ if TYPE_CHECKING:
     from reliability.engine import Engine
     from reliability.story.context import StoryContext
 
+    # The start methods' contexts (multiprocessing.get_context("spawn"), ...): each has its own Process class.
+    Context = (
+        multiprocessing.context.DefaultContext
+        | multiprocessing.context.SpawnContext
+        | multiprocessing.context.ForkContext
+        | multiprocessing.context.ForkServerContext
+    )
+
 Job = tuple[Article, "StoryContext | None"]  # an article and, in story mode, its story's context
 
 log = logging.getLogger(__name__)
@@ -140,7 +148,7 @@ class WorkerPool:
         workers: int,
         corpus: CorpusStats | None = None,
         article_timeout: float = 60.0,
-        context: multiprocessing.context.BaseContext | None = None,
+        context: Context | None = None,
     ) -> None:
         self.engine, self.size, self.corpus, self.article_timeout = engine, workers, corpus, article_timeout
         self.context = context or _default_context()
@@ -277,7 +285,7 @@ class WorkerPool:
         self.workers = []
 
 
-def _default_context() -> multiprocessing.context.BaseContext:
+def _default_context() -> Context:
     """The platform's default start method, except once torch is loaded (a plugin may use it): a fork of a
     process whose torch has started its thread pool deadlocks in the child, so workers are spawned, and
     a script that asks for workers then needs `if __name__ == "__main__":`."""

@@ -98,3 +98,58 @@ def test_a_sentence_pasted_hundreds_of_times_is_one_finding():
     result = run(text)
     assert len(result.findings) == 1 and result.findings[0].severity == "error"
     assert result.score == 0.0
+
+
+def _every_position_fractions(words):
+    """The repeated n-gram fractions by a scan over every position (the definition, slow)."""
+    from reliability.checks.duplication.ngrams import DUPLICATE_NGRAM_LIMITS
+
+    total = sum(map(len, words)) or 1
+    fractions = {}
+    for n in DUPLICATE_NGRAM_LIMITS:
+        seen, covered, i = set(), 0, 0
+        while i <= len(words) - n:
+            gram = words[i : i + n]
+            if gram in seen:
+                covered += sum(map(len, gram))
+                i += n
+            else:
+                seen.add(gram)
+                i += 1
+        fractions[n] = covered / total
+    return fractions
+
+
+def _every_position_passages(words):
+    from reliability.checks.duplication.ngrams import PASSAGE_SEED
+
+    first_at, passages, i = {}, [], 0
+    while i <= len(words) - PASSAGE_SEED:
+        gram = words[i : i + PASSAGE_SEED]
+        first = first_at.get(gram)
+        if first is None or first + PASSAGE_SEED > i:
+            first_at.setdefault(gram, i)
+            i += 1
+            continue
+        length = PASSAGE_SEED
+        while i + length < len(words) and first + length < i and words[first + length] == words[i + length]:
+            length += 1
+        passages.append((first, i, length))
+        i += length
+    return passages
+
+
+def test_ngram_scans_that_skip_unrepeated_five_grams_equal_the_full_scan():
+    """Only positions whose 5-gram occurs twice are scanned: the figures must be those of every position."""
+    import random
+
+    from reliability.checks.duplication.ngrams import duplicate_ngram_fractions, repeated_passages
+
+    rng = random.Random(5)
+    for _ in range(2000):
+        vocabulary = [f"w{i}" for i in range(rng.randint(1, 6))]
+        words = tuple(rng.choice(vocabulary) for _ in range(rng.randint(0, 80)))
+        if rng.random() < 0.3:
+            words = words + words[: len(words) // 2] + words
+        assert duplicate_ngram_fractions(words) == _every_position_fractions(words)
+        assert [(p.first, p.start, p.length) for p in repeated_passages(words)] == _every_position_passages(words)

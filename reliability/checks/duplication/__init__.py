@@ -31,11 +31,11 @@ class DuplicationCheck(BaseCheck):
     def run(self, document: Document, context: CheckContext) -> CheckResult:
         build = FindingBuilder(self, document)
         paragraph_repeats = find_repeats(paragraphs(document))
-        for run in group_runs(paragraph_repeats):
-            build.paragraph_run(run)
+        for paragraph_run in group_runs(paragraph_repeats):
+            build.paragraph_run(paragraph_run)
         sentence_repeats = [r for r in find_repeats(sentences(document)) if not build.covered(r.unit.start, r.unit.end)]
-        for run in _consecutive(sentence_repeats):
-            build.sentences(run)
+        for sentence_run in _consecutive(sentence_repeats):
+            build.sentences(sentence_run)
         words = document.lower_words
         for passage in repeated_passages(words):
             build.passage(passage)

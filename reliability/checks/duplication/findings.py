@@ -10,7 +10,7 @@ from reliability.checks.duplication.ngrams import TOP_NGRAM_LIMITS, Passage, Top
 from reliability.checks.duplication.runs import Run
 from reliability.document import Document
 from reliability.language.punctuation import DOUBLE_QUOTE_MARKS
-from reliability.models import Finding
+from reliability.models import Finding, Severity
 
 ERROR_SHARE = 0.25  # a repeat covering a quarter of the article is a broken copy, not a slip
 MIN_PASSAGE_WORDS = 12
@@ -38,7 +38,7 @@ class FindingBuilder:
         counted = [f for f in self.findings if f.severity != "info" and f.code != "duplication.ngram_repetition"]
         return min(1.0, sum(f.end - f.start for f in counted) / self.size)
 
-    def _add(self, kind: str, severity: str, message: str, span: tuple[int, int], first: tuple[int, int],
+    def _add(self, kind: str, severity: Severity, message: str, span: tuple[int, int], first: tuple[int, int],
              confidence: float = 1.0) -> None:
         self.findings.append(self.check.finding(kind, severity, message, *span, related=[first], confidence=confidence))
         self._spans.append(span)
@@ -55,7 +55,7 @@ class FindingBuilder:
         what = f"These {count} paragraphs repeat" if count > 1 else "This paragraph repeats"
         how = "word for word" if run.exact else _edits(run.similarity)
         message = f"{what} the text from line {where}, {how}: {share:.0%} of the article is printed twice."
-        severity = "error" if share >= ERROR_SHARE else "warning"
+        severity: Severity = "error" if share >= ERROR_SHARE else "warning"
         kind = "paragraph" if run.exact else "near_paragraph"
         self._add(kind, severity, message, (run.start, run.end), (run.first_start, run.first_end), run.similarity)
 
@@ -69,7 +69,7 @@ class FindingBuilder:
         exact = all(r.exact for r in run)
         message = (f"These {len(run)} sentences in a row repeat earlier ones (the first from line {self._line(first.start)}), "
                    f"{'word for word' if exact else 'with small edits'}.")
-        severity = "error" if (span[1] - span[0]) / self.size >= ERROR_SHARE else "warning"
+        severity: Severity = "error" if (span[1] - span[0]) / self.size >= ERROR_SHARE else "warning"
         self._add("sentence" if exact else "near_sentence", severity, message, span, (first.start, first.end))
 
     def sentence(self, repeat: Repeat) -> None:
@@ -90,8 +90,8 @@ class FindingBuilder:
         first = (words[passage.first].start, words[passage.first + passage.length - 1].end)
         if passage.length < MIN_PASSAGE_WORDS or self._overlaps(*span):
             return
-        around = self.document.sentence_at(span[0]), self.document.sentence_at(span[1] - 1)
-        if all(around) and self._quoted(around[0].start, around[1].end):
+        opening, closing = self.document.sentence_at(span[0]), self.document.sentence_at(span[1] - 1)
+        if opening is not None and closing is not None and self._quoted(opening.start, closing.end):
             self._add("passage", "info", f"This quote repeats one from line {self._line(first[0])}, a pull quote.",
                       span, first)
             return

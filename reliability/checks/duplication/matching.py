@@ -52,10 +52,15 @@ def find_repeats(units: list[Unit]) -> list[Repeat]:
 
 
 def _shingles(words: tuple[str, ...]) -> set[tuple[str, ...]]:
-    return {words[i : i + SHINGLE] for i in range(max(1, len(words) - SHINGLE + 1))}
+    """The unit's word 3-grams; a unit shorter than that is its own one shingle."""
+    if len(words) < SHINGLE:
+        return {words}
+    return set(zip(*(words[i:] for i in range(SHINGLE))))
 
 
-def _nearest(unit: Unit, shingles: set, units: list[Unit], by_shingle: dict) -> Repeat | None:
+def _nearest(
+    unit: Unit, shingles: set[tuple[str, ...]], units: list[Unit], by_shingle: dict[tuple[str, ...], list[int]]
+) -> Repeat | None:
     shared: dict[int, int] = defaultdict(int)
     for shingle in shingles:
         postings = by_shingle.get(shingle, ())

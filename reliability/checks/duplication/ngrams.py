@@ -39,13 +39,14 @@ def top_ngrams(words: tuple[str, ...]) -> list[TopNgram]:
     total = sum(map(len, words)) or 1
     found = []
     for n in TOP_NGRAM_LIMITS:
-        grams = Counter(zip(*(words[i:] for i in range(n))))
+        sequence = list(zip(*(words[i:] for i in range(n))))
+        grams = Counter(sequence)
         if not grams:
             continue
         ((gram, count),) = grams.most_common(1)  # ties: the earliest, deterministically
         if count < 2:
             continue
-        positions = tuple(i for i in range(len(words) - n + 1) if words[i : i + n] == gram)
+        positions = tuple(i for i, other in enumerate(sequence) if other == gram)
         found.append(TopNgram(n, gram, sum(map(len, gram)) * count / total, positions))
     return found
 
@@ -53,41 +54,61 @@ def top_ngrams(words: tuple[str, ...]) -> list[TopNgram]:
 def duplicate_ngram_fractions(words: tuple[str, ...]) -> dict[int, float]:
     """For n = 5..10: share of characters in n-grams that occurred before (counted without overlap)."""
     total = sum(map(len, words)) or 1
-    five_grams = list(zip(*(words[i:] for i in range(5))))
-    if len(set(five_grams)) == len(five_grams):  # the usual case: nothing repeats, every fraction is 0
-        return dict.fromkeys(DUPLICATE_NGRAM_LIMITS, 0.0)
-    fractions = {}
+    candidates = _repeatable_starts(words)
+    fractions = dict.fromkeys(DUPLICATE_NGRAM_LIMITS, 0.0)
+    if not candidates:  # the usual case: no 5-gram repeats, so no longer one does either
+        return fractions
     for n in DUPLICATE_NGRAM_LIMITS:
         seen: set[tuple[str, ...]] = set()
         covered = 0
-        i = 0
-        while i <= len(words) - n:
+        resume = 0  # a counted repeat is skipped whole: the scan resumes after it
+        last = len(words) - n
+        for i in candidates:
+            if i > last:
+                break
+            if i < resume:
+                continue
             gram = words[i : i + n]
             if gram in seen:
                 covered += sum(map(len, gram))
-                i += n
+                resume = i + n
             else:
                 seen.add(gram)
-                i += 1
         fractions[n] = covered / total
     return fractions
+
+
+def _repeatable_starts(words: tuple[str, ...]) -> list[int]:
+    """Where an n-gram (n >= 5) can start that occurs elsewhere too: where the 5-gram starting there does.
+
+    The scans below look only there: an n-gram whose first five words occur once occurs once, so it is
+    never a repeat nor the first copy of one, and the figures are those of a scan over every position."""
+    five_grams = list(zip(words, words[1:], words[2:], words[3:], words[4:]))
+    counts = Counter(five_grams)
+    if len(counts) == len(five_grams):
+        return []
+    return [i for i, gram in enumerate(five_grams) if counts[gram] > 1]
 
 
 def repeated_passages(words: tuple[str, ...]) -> list[Passage]:
     """Maximal stretches of at least PASSAGE_SEED words that repeat an earlier stretch."""
     first_at: dict[tuple[str, ...], int] = {}
     passages = []
-    i = 0
-    while i <= len(words) - PASSAGE_SEED:
+    resume = 0  # a passage found is skipped whole: the scan resumes after it
+    last = len(words) - PASSAGE_SEED
+    for i in _repeatable_starts(words):
+        if i > last:
+            break
+        if i < resume:
+            continue
         gram = words[i : i + PASSAGE_SEED]
         first = first_at.get(gram)
         if first is None or first + PASSAGE_SEED > i:
             first_at.setdefault(gram, i)
-            i += 1
             continue
         length = PASSAGE_SEED
         while i + length < len(words) and first + length < i and words[first + length] == words[i + length]:
             length += 1
         passages.append(Passage(first, i, length))
-        i += length
+        resume = i + length
     return passages
