@@ -29,11 +29,20 @@ from importlib import resources
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.statements import Statement, is_partial
 from reliability.document import Document
+from reliability.language.pronouns import (
+    CONTRACTED,
+    FIRST_PLURAL,
+    FIRST_SINGULAR,
+    OBJECTS,
+    POSSESSIVE_DETERMINERS,
+    SUBJECTS,
+)
 
 FORMS = ("before", "after", "participle", "according", "dash")
 SPEAKER_KINDS = ("named", "role", "anaphor", "pronoun", "anonymous", "vague")
 _WH_OPENERS = frozenset("what why how whether who where when if".split())
-_FIRST_PERSON = frozenset("i we my our me us i'm we're".split())
+#: The speaker's own voice inside a statement: "I", "we" as subject, object or owner (no "mine", "myself").
+_FIRST_PERSON = (FIRST_SINGULAR | FIRST_PLURAL) & (SUBJECTS | OBJECTS | POSSESSIVE_DETERMINERS | CONTRACTED)
 
 FEATURES = (
     "bias_direct",

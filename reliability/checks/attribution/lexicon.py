@@ -9,9 +9,17 @@ from __future__ import annotations
 import re
 
 from reliability.language.dates import AMBIGUOUS_MONTHS, CALENDAR_WORDS
+from reliability.language.hedges import HEARSAY_ADVERBS, INFERENCE_ADVERBS
 from reliability.language.people import NATIONALITIES as NATIONALITIES
 from reliability.language.people import PERSON_ROLE_NOUNS as PERSON_ROLE_NOUNS
 from reliability.language.people import TITLES as TITLES
+from reliability.language.pronouns import (
+    FIRST_SINGULAR,
+    POSSESSIVE_DETERMINERS,
+    SECOND_SINGULAR,
+    SUBJECTS,
+    THIRD_PERSONAL,
+)
 from reliability.language.stop_words import NOT_NAME_OPENERS, SENTENCE_ADVERBS
 
 
@@ -98,15 +106,15 @@ TEXT_NOUNS = frozenset(
 PLURAL_SUBJECTS = frozenset("some many most several others people".split())
 #: Quantifiers that make any plural noun after them vague: "some fans say", "many doctors believe".
 VAGUE_QUANTIFIERS = frozenset("some many most several other others numerous various".split())
-DETERMINER_LIKE = frozenset("the a an this that its his her their our my your".split())
+DETERMINER_LIKE = frozenset("the a an this that".split()) | POSSESSIVE_DETERMINERS
 
 #: Words that may sit between a subject and its cue: "Mujahid later said", "Islamabad has repeatedly accused".
 CUE_PREFIXES = frozenset(
     "has have had was were is are be been will would could may might also later then repeatedly "
     "consistently previously earlier further again once publicly recently initially separately "
     "subsequently privately bluntly simply told flatly firmly quickly openly immediately had "
-    "already not never still last first has reportedly allegedly apparently reputedly purportedly supposedly".split()
-)
+    "already not never still last first has".split()
+) | HEARSAY_ADVERBS | INFERENCE_ADVERBS
 
 #: Time phrases that may sit between a speaker and the cue: "A UN report this year found".
 TIME_NOUNS = frozenset(
@@ -123,9 +131,9 @@ ADJUNCT_OPENERS = frozenset(
 #: Modals that, with an "if" before the speaker, make the speech imagined: "if she lost, people would say".
 HYPOTHETICAL_MODALS = frozenset("would could might".split())
 
-PRONOUNS = frozenset("he she they it we i".split())
+PRONOUNS = SUBJECTS - SECOND_SINGULAR
 #: Pronouns that open a clause as its subject: "X confirmed (that) it was closing".
-SUBJECT_PRONOUNS = frozenset("he she they it we i you there this".split())
+SUBJECT_PRONOUNS = SUBJECTS | {"there", "this"}
 #: Cues that also take a plain object ("Carolina added three goals", "Suncor reported a profit", "she urged
 #: police to investigate"): they report only a clause ("X added that …", "X confirmed Kim was visiting").
 OBJECT_CUES = _forms(
@@ -156,7 +164,7 @@ FINITE_VERBS = frozenset(
 #: infinitive ("asking Australia to call for").
 BE_FORMS = frozenset("is are was were be been being am".split())
 MODALS = frozenset("will would could can should may might must shall".split())
-PERSON_PRONOUNS = frozenset("he she i".split())
+PERSON_PRONOUNS = SUBJECTS & (FIRST_SINGULAR | THIRD_PERSONAL)
 
 DETERMINERS = frozenset("a an the one two three four several some many another this".split())
 

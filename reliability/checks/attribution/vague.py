@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from reliability.document import Document, Word
+from reliability.language.hedges import HEARSAY_ADVERBS
+from reliability.language.pronouns import FIRST_SINGULAR, POSSESSIVE_DETERMINERS, SECOND_SINGULAR
 from reliability.models import Severity
 
 #: Nouns that open an "unnamed evidence" pattern ("studies show"); after "the" they point back at a
@@ -75,8 +77,8 @@ _PATTERNS: tuple[tuple[str, str, Severity, str], ...] = (
         "a claim credited to unnamed reports or sources",
     ),
     (
-        "reportedly allegedly purportedly reputedly supposedly",
-        r"(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b",
+        " ".join(sorted(HEARSAY_ADVERBS)),
+        rf"(?:{'|'.join(sorted(HEARSAY_ADVERBS))})\b",
         "info",
         "a hedge that marks the claim as second-hand without naming the source",
     ),
@@ -87,7 +89,11 @@ VAGUE_PATTERNS: tuple[tuple[re.Pattern[str], Severity, str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), severity, why) for _, pattern, severity, why in _PATTERNS
 )
 _EVIDENCE_NOUN_SET = frozenset(_EVIDENCE_NOUNS.split())
-_DETERMINERS = frozenset("the this that these those its their his her our whose".split())
+#: Determiners before an evidence noun that point at a known source ("the report", "their study"); "my" and
+#: "your" are not among them.
+_DETERMINERS = frozenset("the this that these those whose".split()) | (
+    POSSESSIVE_DETERMINERS - FIRST_SINGULAR - SECOND_SINGULAR
+)
 _TRIGGERS: dict[str, list[int]] = {}
 for _index, (_first_words, *_) in enumerate(_PATTERNS):
     for _word in _first_words.split():

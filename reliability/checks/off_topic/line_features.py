@@ -21,6 +21,7 @@ from reliability.check import CorpusStats
 from reliability.checks.off_topic.lexicon import FAMILIES, LISTICLE_TITLE
 from reliability.document import Block, Document
 from reliability.language.dates import MONTH_ABBREVIATIONS
+from reliability.language.pronouns import FIRST_PLURAL, REFLEXIVES, SECOND_SINGULAR
 from reliability.language.stop_words import ENGLISH_STOP_WORDS
 
 if TYPE_CHECKING:
@@ -57,8 +58,8 @@ _CALLS_TO_ACT = frozenset(
     "listen tap print email comment post reply sponsored advertisement advertising continue discover explore shop buy "
     "more related recommended latest trending popular top back next previous skip menu search home".split()
 )
-_YOU = frozenset("you your you're yours yourself".split())
-_WE = frozenset("we our us we're ours".split())
+_YOU = SECOND_SINGULAR  # the line addresses the reader ("Sign up for your newsletter")
+_WE = FIRST_PLURAL - REFLEXIVES  # the site speaks for itself ("We use cookies")
 PROSE_MIN_WORDS = 12  # a line of this many words ending like a sentence is story prose
 
 OWN = (
