@@ -24,8 +24,13 @@ from importlib.resources import files
 
 from reliability.checks.contradiction.conflicts import Conflict
 from reliability.checks.contradiction.statements import Statement
+from reliability.language.pronouns import FIRST_PLURAL, FIRST_SINGULAR, OBJECTS, POSSESSIVE_DETERMINERS, SUBJECTS
 
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
+#: The speaker's own voice, as the gate was fitted: "I", "we", "my", "our", "me", "us", capitalised save the
+#: objects, and never a lower-case "i" (as in "i.e.").
+_FIRST_PERSON = (FIRST_SINGULAR | FIRST_PLURAL) & (SUBJECTS | OBJECTS | POSSESSIVE_DETERMINERS)
+_FIRST_PERSON_FORMS = {w.capitalize() for w in _FIRST_PERSON - OBJECTS} | (_FIRST_PERSON - {"i"})
+_FIRST_PERSON_RE = re.compile(rf"\b(?:{'|'.join(sorted(_FIRST_PERSON_FORMS))})\b")
 _CONTRAST_RE = re.compile(r"\b(?:but|although|though|however|while|whereas|yet)\b", re.IGNORECASE)
 FEATURES = (
     "overlap", "jaccard", "log_shared", "negation_differs", "either_quoted", "both_reported",
