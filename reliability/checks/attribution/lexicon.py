@@ -22,6 +22,10 @@ from reliability.language.pronouns import (
 )
 from reliability.language.stop_words import NOT_NAME_OPENERS, SENTENCE_ADVERBS
 
+# Words before a cue that make it no report: a passive ("was told"), a modal ("will argue").
+from reliability.language.verbs import BE_FORMS as BE_FORMS
+from reliability.language.verbs import MODALS as MODALS
+
 
 def _forms(*lemmas: str) -> frozenset[str]:
     """Every listed inflection, written as 'say said says saying' groups."""
@@ -160,10 +164,6 @@ FINITE_VERBS = frozenset(
     wasn't weren't won't wouldn't couldn't can't cannot shouldn't hasn't haven't hadn't doesn't didn't
     don't""".split()
 )
-#: Words before a cue that make it no report: a passive ("was told"), a modal ("will argue"), an
-#: infinitive ("asking Australia to call for").
-BE_FORMS = frozenset("is are was were be been being am".split())
-MODALS = frozenset("will would could can should may might must shall".split())
 PERSON_PRONOUNS = SUBJECTS & (FIRST_SINGULAR | THIRD_PERSONAL)
 
 DETERMINERS = frozenset("a an the one two three four several some many another this".split())

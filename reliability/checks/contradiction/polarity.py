@@ -9,8 +9,11 @@ from reliability.checks.contradiction.conflicts import Conflict
 from reliability.checks.contradiction.lexicon import ANTONYM_OF
 from reliability.checks.contradiction.statements import Statement, is_negation, overlap
 from reliability.language.morphology import stem
+from reliability.language.verbs import BE_FORMS, DO_FORMS, HAVE_FORMS
 
-AUXILIARIES = frozenset("be been being have has had do does did is are was were will would can could yet".split())
+#: Words skipped after a negation to reach the verb it negates ("not yet been", "never would have"); "am"
+#: and the rarer modals are not among them, as the detector was tuned.
+AUXILIARIES = (BE_FORMS - {"am"}) | HAVE_FORMS | DO_FORMS | frozenset("will would can could yet".split())
 
 MIN_OVERLAP = 0.5
 MIN_CONTENT = 4
