@@ -14,22 +14,66 @@ from collections.abc import Iterator
 from reliability.models import Article
 
 PEOPLE = [
-    ("Maria", "Okafor"), ("James", "Lindqvist"), ("Aisha", "Rahman"), ("Tomás", "Herrera"), ("Priya", "Natarajan"),
-    ("Daniel", "Mbeki"), ("Sofia", "Castellano"), ("Kenji", "Watanabe"), ("Leila", "Haddad"), ("Oliver", "Brennan"),
-    ("Fatima", "Zahra"), ("Lukas", "Novak"), ("Grace", "Achieng"), ("Mateo", "Rossi"), ("Hannah", "Kowalski"),
+    ("Maria", "Okafor"),
+    ("James", "Lindqvist"),
+    ("Aisha", "Rahman"),
+    ("Tomás", "Herrera"),
+    ("Priya", "Natarajan"),
+    ("Daniel", "Mbeki"),
+    ("Sofia", "Castellano"),
+    ("Kenji", "Watanabe"),
+    ("Leila", "Haddad"),
+    ("Oliver", "Brennan"),
+    ("Fatima", "Zahra"),
+    ("Lukas", "Novak"),
+    ("Grace", "Achieng"),
+    ("Mateo", "Rossi"),
+    ("Hannah", "Kowalski"),
 ]
-ROLES = ["the city's mayor", "a spokesperson for the ministry", "the union's general secretary",
-         "an economist at the central bank", "the hospital's medical director", "the council's leader",
-         "a professor of public policy", "the regional police chief", "the company's chief executive"]
-PLACES = ["Riverton", "Port Alder", "Kestrel Bay", "Northfield", "Ashby", "Lowmoor", "Cardell", "Vennick",
-          "Eastreach", "Hollow Creek", "Marrow Point", "Silverdale"]
-ORGS = ["the transport authority", "the health ministry", "the regional council", "the water utility",
-        "the teachers' union", "the port operator", "the housing agency", "the energy regulator"]
+ROLES = [
+    "the city's mayor",
+    "a spokesperson for the ministry",
+    "the union's general secretary",
+    "an economist at the central bank",
+    "the hospital's medical director",
+    "the council's leader",
+    "a professor of public policy",
+    "the regional police chief",
+    "the company's chief executive",
+]
+PLACES = [
+    "Riverton",
+    "Port Alder",
+    "Kestrel Bay",
+    "Northfield",
+    "Ashby",
+    "Lowmoor",
+    "Cardell",
+    "Vennick",
+    "Eastreach",
+    "Hollow Creek",
+    "Marrow Point",
+    "Silverdale",
+]
+ORGS = [
+    "the transport authority",
+    "the health ministry",
+    "the regional council",
+    "the water utility",
+    "the teachers' union",
+    "the port operator",
+    "the housing agency",
+    "the energy regulator",
+]
 TOPICS = [
-    ("bus fares", "commuters", "the new timetable"), ("hospital waiting lists", "patients", "the winter plan"),
-    ("flood defences", "residents", "the river barrier"), ("school budgets", "parents", "the funding formula"),
-    ("rent controls", "tenants", "the housing bill"), ("power prices", "households", "the price cap"),
-    ("port expansion", "dock workers", "the new berth"), ("police staffing", "officers", "the recruitment drive"),
+    ("bus fares", "commuters", "the new timetable"),
+    ("hospital waiting lists", "patients", "the winter plan"),
+    ("flood defences", "residents", "the river barrier"),
+    ("school budgets", "parents", "the funding formula"),
+    ("rent controls", "tenants", "the housing bill"),
+    ("power prices", "households", "the price cap"),
+    ("port expansion", "dock workers", "the new berth"),
+    ("police staffing", "officers", "the recruitment drive"),
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -69,9 +113,13 @@ BODY = [
     "Volunteers in {place} have already begun helping {group} to fill in the forms needed to apply for support.",
 ]
 DEFECTS = {
-    "boilerplate": ["Subscribe to our newsletter for the latest news, delivered to your inbox every morning.",
-                    "Share this article on Facebook Twitter WhatsApp Email", "Advertisement",
-                    "Related: 12 Things You Didn't Know About {place}", "© {year} {place} Courier. All rights reserved."],
+    "boilerplate": [
+        "Subscribe to our newsletter for the latest news, delivered to your inbox every morning.",
+        "Share this article on Facebook Twitter WhatsApp Email",
+        "Advertisement",
+        "Related: 12 Things You Didn't Know About {place}",
+        "© {year} {place} Courier. All rights reserved.",
+    ],
     "vague": ["Sources say the plan was drawn up in a hurry.", "Experts believe the costs have been underestimated."],
     "contradiction": ["{org_cap} later said that {count3} {group} had been affected last year."],
 }
@@ -89,13 +137,28 @@ def generate(n: int = 1000, seed: int = 7, target_chars: int = 3000) -> Iterator
         (first, surname), (first2, surname2) = rng.sample(PEOPLE, 2)
         org = rng.choice(ORGS)
         v = {
-            "place": rng.choice(PLACES), "place2": rng.choice(PLACES), "day": rng.choice(DAYS), "org": org,
-            "org_cap": org[0].upper() + org[1:], "topic": topic, "group": group, "thing": thing,
-            "count": rng.randint(120, 9000), "count2": rng.randint(100, 8000), "count3": rng.randint(10, 90),
-            "name": f"{first} {surname}", "surname": surname, "role": rng.choice(ROLES),
-            "name2": f"{first2} {surname2}", "surname2": surname2, "role2": rng.choice(ROLES),
-            "money": rng.randint(2, 400), "years": rng.randint(2, 12), "weeks": rng.randint(4, 16),
-            "year": rng.randint(1998, 2024), "pct": rng.randint(5, 60),
+            "place": rng.choice(PLACES),
+            "place2": rng.choice(PLACES),
+            "day": rng.choice(DAYS),
+            "org": org,
+            "org_cap": org[0].upper() + org[1:],
+            "topic": topic,
+            "group": group,
+            "thing": thing,
+            "count": rng.randint(120, 9000),
+            "count2": rng.randint(100, 8000),
+            "count3": rng.randint(10, 90),
+            "name": f"{first} {surname}",
+            "surname": surname,
+            "role": rng.choice(ROLES),
+            "name2": f"{first2} {surname2}",
+            "surname2": surname2,
+            "role2": rng.choice(ROLES),
+            "money": rng.randint(2, 400),
+            "years": rng.randint(2, 12),
+            "weeks": rng.randint(4, 16),
+            "year": rng.randint(1998, 2024),
+            "pct": rng.randint(5, 60),
         }
         paragraphs = [_fill(LEAD, v)]
         body = BODY[:]
@@ -107,5 +170,8 @@ def generate(n: int = 1000, seed: int = 7, target_chars: int = 3000) -> Iterator
             paragraphs.append(paragraphs[1])
         elif defect:
             paragraphs.insert(rng.randint(1, len(paragraphs)), _fill(rng.choice(DEFECTS[defect]), v))
-        yield Article(id=f"bench-{i:05d}", source=f"{v['place'].lower().replace(' ', '')}-courier.example",
-                      text="\n\n".join(paragraphs) + f"\n\n(Article {i}.)")
+        yield Article(
+            id=f"bench-{i:05d}",
+            source=f"{v['place'].lower().replace(' ', '')}-courier.example",
+            text="\n\n".join(paragraphs) + f"\n\n(Article {i}.)",
+        )

@@ -44,9 +44,20 @@ def fill(path: Path, count: int) -> None:
             source = f"outlet{rng.randrange(SOURCES) ** 2 // SOURCES:03d}.example"  # a few big sources, many small
             score = max(0.0, min(100.0, report.score + rng.gauss(0, 10)))
             label = "high" if score >= 75 else "medium" if score >= 50 else "low"
-            batch.append((report.model_copy(update={
-                "id": f"a{i}", "source": source, "published": rng.choice(MONTHS), "score": round(score, 2),
-                "label": label}), article.text))
+            batch.append(
+                (
+                    report.model_copy(
+                        update={
+                            "id": f"a{i}",
+                            "source": source,
+                            "published": rng.choice(MONTHS),
+                            "score": round(score, 2),
+                            "label": label,
+                        }
+                    ),
+                    article.text,
+                )
+            )
             if len(batch) == 1000:
                 store.add_many(batch)
                 batch.clear()
@@ -70,15 +81,21 @@ def main() -> None:
         db.unlink(missing_ok=True)
         started = time.perf_counter()
         fill(db, args.reports)
-        print(f"filled {db} with {args.reports} reports in {time.perf_counter() - started:.1f} s "
-              f"({db.stat().st_size / 1e6:.0f} MB)")
+        print(
+            f"filled {db} with {args.reports} reports in {time.perf_counter() - started:.1f} s "
+            f"({db.stat().st_size / 1e6:.0f} MB)"
+        )
     cli = [sys.executable, "-m", "reliability", "sources", "--store", str(db)]
-    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    )
     for fmt in ("text", "json", "html"):
         runs = [timed([*cli, "--format", fmt]) for _ in range(3)]
-        print(f"reliability sources --store ({args.reports} reports, {SOURCES} sources) --format {fmt}: "
-              f"best {min(runs):.2f} s, runs {', '.join(f'{r:.2f}' for r in runs)}")
+        print(
+            f"reliability sources --store ({args.reports} reports, {SOURCES} sources) --format {fmt}: "
+            f"best {min(runs):.2f} s, runs {', '.join(f'{r:.2f}' for r in runs)}"
+        )
     if args.peer:
         jsonl = db.with_suffix(".jsonl")
         with Store(db) as store, jsonl.open("w", encoding="utf-8") as fh:

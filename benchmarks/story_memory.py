@@ -44,9 +44,11 @@ def main() -> None:
     encoder = RandomVectors() if args.signed else None
     build_sketch(Document(next(generate(1, seed=99))))  # imports and lazy tables outside the measurement
     total = args.articles * args.copies
-    print(f"{platform.processor() or platform.machine()}, {date.today()}, {args.articles:,} generated articles"
-          + (f", each sketch kept {args.copies} times: {total:,} sketches" if args.copies > 1 else "")
-          + (", sentences signed (random stand-in vectors)" if args.signed else ""))
+    print(
+        f"{platform.processor() or platform.machine()}, {date.today()}, {args.articles:,} generated articles"
+        + (f", each sketch kept {args.copies} times: {total:,} sketches" if args.copies > 1 else "")
+        + (", sentences signed (random stand-in vectors)" if args.signed else "")
+    )
     before = current_rss_mb()
     started = time.perf_counter()
     sketches = [build_sketch(Document(article), encoder) for article in generate(args.articles)]
@@ -59,15 +61,21 @@ def main() -> None:
     grouped = time.perf_counter() - started
     after_grouping = current_rss_mb()
     print(f"sketch payload: mean {sum(sizes) / len(sizes):,.0f} B, largest {max(sizes):,} B")
-    print(f"RSS: {before:,.0f} MB before, {after_sketches:,.0f} MB with the sketches "
-          f"({(after_sketches - before) * 1024 * 1024 / total:,.0f} B a sketch), {after_grouping:,.0f} MB after grouping")
-    print(f"analysis + sketch: {sketched:,.1f} s ({args.articles / sketched:,.0f} docs/s); grouping: {grouped:,.1f} s; "
-          f"{len(set(labels)):,} stories")
+    print(
+        f"RSS: {before:,.0f} MB before, {after_sketches:,.0f} MB with the sketches "
+        f"({(after_sketches - before) * 1024 * 1024 / total:,.0f} B a sketch), {after_grouping:,.0f} MB after grouping"
+    )
+    print(
+        f"analysis + sketch: {sketched:,.1f} s ({args.articles / sketched:,.0f} docs/s); grouping: {grouped:,.1f} s; "
+        f"{len(set(labels)):,} stories"
+    )
 
 
 def _copy(sketch, k: int):  # noqa: ANN001, ANN202
-    arrays = {name: getattr(sketch, name).copy() for name in ("terms", "weights", "names", "words", "minhash",
-                                                                "signatures", "signed_spans")}
+    arrays = {
+        name: getattr(sketch, name).copy()
+        for name in ("terms", "weights", "names", "words", "minhash", "signatures", "signed_spans")
+    }
     return replace(sketch, article=f"{sketch.article}#{k}", **arrays)
 
 

@@ -53,7 +53,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--semantic-articles", type=int, default=100)
-    parser.add_argument("--stream-articles", type=int, default=10_000, help="articles streamed for the memory figure (0: skip)")
+    parser.add_argument(
+        "--stream-articles", type=int, default=10_000, help="articles streamed for the memory figure (0: skip)"
+    )
     args = parser.parse_args()
     articles = list(generate(args.articles))
     mean_kb = sum(len(a.text.encode()) for a in articles) / len(articles) / 1024
@@ -132,8 +134,10 @@ def semantic(articles: list) -> None:
     if encoder is None:
         print("\nsemantic extra not installed: no figures with the sentence-embedding model")
         return
-    print(f"\nwith the semantic model ({encoder.name}, loaded in {time.perf_counter() - start:.1f} s), "
-          f"{len(articles)} articles:")
+    print(
+        f"\nwith the semantic model ({encoder.name}, loaded in {time.perf_counter() - start:.1f} s), "
+        f"{len(articles)} articles:"
+    )
     engine = Engine(Settings.load(load_entrypoints=True, semantic=True))
     check = next(c for c in engine.checks if c.name == "off_topic")
     documents = [Document(a) for a in articles]

@@ -28,7 +28,9 @@ from reliability.document import Document
 from reliability.models import Article
 
 SICK = PublicFile("kkalouli/SICK-processing", "0848f4aec608", "SICK.txt", "CC BY-NC-SA 3.0")
-ANLI = PublicFile("eric11eca/curriculum-ling", "1c79904f9be3", "data/anli_v1.0/R{1,2,3}/{dev,test}.jsonl", "CC BY-NC 4.0")
+ANLI = PublicFile(
+    "eric11eca/curriculum-ling", "1c79904f9be3", "data/anli_v1.0/R{1,2,3}/{dev,test}.jsonl", "CC BY-NC 4.0"
+)
 CONTROL = PublicFile("csitfun/ConTRoL-dataset", "d7acc335bef6", "data/{dev,test}.jsonl", "research use")
 
 
@@ -49,8 +51,16 @@ def _sick() -> list[Pair]:
     for line in lines[1:]:
         row = dict(zip(header, line.split("\t"), strict=False))
         split = "test" if row.get("SemEval_set") == "TEST" else "dev"
-        pairs.append(Pair(f"sick:{row['pair_ID']}", "SICK", split, row["sentence_A"].strip() + ".",
-                          row["sentence_B"].strip() + ".", row["entailment_label"] == "CONTRADICTION"))
+        pairs.append(
+            Pair(
+                f"sick:{row['pair_ID']}",
+                "SICK",
+                split,
+                row["sentence_A"].strip() + ".",
+                row["sentence_B"].strip() + ".",
+                row["entailment_label"] == "CONTRADICTION",
+            )
+        )
     return pairs
 
 
@@ -58,8 +68,16 @@ def _jsonl(source: PublicFile, corpus: str, split: str, premise_key: str) -> lis
     pairs = []
     for line in read_bytes(source).decode("utf-8").splitlines():
         row = json.loads(line)
-        pairs.append(Pair(f"{corpus.lower()}:{row['uid']}", corpus, split, row[premise_key].strip(),
-                          row["hypothesis"].strip(), row["label"] == "c"))
+        pairs.append(
+            Pair(
+                f"{corpus.lower()}:{row['uid']}",
+                corpus,
+                split,
+                row[premise_key].strip(),
+                row["hypothesis"].strip(),
+                row["label"] == "c",
+            )
+        )
     return pairs
 
 
@@ -108,8 +126,10 @@ def evaluate_pairs(pairs: list[Pair]) -> dict[str, PairTally]:
                 tally.right += 1
                 hit = True
             else:
-                tally.wrong.append(f"{pair.id} ({'c' if pair.contradiction else 'not c'}) {finding.code}: "
-                                   f"{pair.premise[:80]!r} / {pair.hypothesis[:80]!r}")
+                tally.wrong.append(
+                    f"{pair.id} ({'c' if pair.contradiction else 'not c'}) {finding.code}: "
+                    f"{pair.premise[:80]!r} / {pair.hypothesis[:80]!r}"
+                )
         tally.found += hit
     return tallies
 
@@ -124,34 +144,46 @@ def evaluate_clean(articles: list[news.NewsArticle]) -> tuple[int, int, list[str
         warned += bool(found)
         for f in found:
             earlier = text[f.related[0].start : f.related[0].end] if f.related else ""
-            shown.append(f"{article.id} [{article.outlet}] {f.code}: {earlier[:110]!r} // {text[f.start:f.end][:110]!r}")
+            shown.append(
+                f"{article.id} [{article.outlet}] {f.code}: {earlier[:110]!r} // {text[f.start : f.end][:110]!r}"
+            )
     return len(articles), warned, shown
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("dev", "test"))
-    parser.add_argument("--per-outlet", type=int, default=150, help="clean articles per outlet (Article-Bias-Prediction)")
+    parser.add_argument(
+        "--per-outlet", type=int, default=150, help="clean articles per outlet (Article-Bias-Prediction)"
+    )
     parser.add_argument("--reuters", type=int, default=1000, help="Reuters-21578 stories (test split)")
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
-    print(f"data: {news.ABP.describe()}\n      {news.REUTERS.describe()}\n      {SICK.describe()}\n"
-          f"      {ANLI.describe()}\n      {CONTROL.describe()}")
+    print(
+        f"data: {news.ABP.describe()}\n      {news.REUTERS.describe()}\n      {SICK.describe()}\n"
+        f"      {ANLI.describe()}\n      {CONTROL.describe()}"
+    )
     clean = [a for a in news.article_bias_prediction(args.per_outlet) if a.split == args.split]
     if args.split == "test":
         clean += news.reuters(args.reuters)
     n, warned, shown = evaluate_clean(clean)
-    print(f"\nclean news ({args.split}): {n} articles from {len(Counter(a.outlet for a in clean))} outlets; "
-          f"warned on {warned} ({warned / n:.1%}); {len(shown)} warnings")
+    print(
+        f"\nclean news ({args.split}): {n} articles from {len(Counter(a.outlet for a in clean))} outlets; "
+        f"warned on {warned} ({warned / n:.1%}); {len(shown)} warnings"
+    )
     for line in shown[: args.show]:
         print("  " + line)
     pairs = [p for p in inference_pairs() if p.split == args.split]
-    print(f"\ninference pairs ({args.split}): {'corpus':<8} {'pairs':>6} {'contra':>6} {'warn':>5} {'right':>5} "
-          f"{'prec':>5} {'recall':>6}")
+    print(
+        f"\ninference pairs ({args.split}): {'corpus':<8} {'pairs':>6} {'contra':>6} {'warn':>5} {'right':>5} "
+        f"{'prec':>5} {'recall':>6}"
+    )
     for corpus, t in evaluate_pairs(pairs).items():
         precision = t.right / t.warnings if t.warnings else float("nan")
-        print(f"{'':<24}{corpus:<8} {t.pairs:>6} {t.contradictions:>6} {t.warnings:>5} {t.right:>5} "
-              f"{precision:>5.2f} {t.found / t.contradictions:>6.3f}")
+        print(
+            f"{'':<24}{corpus:<8} {t.pairs:>6} {t.contradictions:>6} {t.warnings:>5} {t.right:>5} "
+            f"{precision:>5.2f} {t.found / t.contradictions:>6.3f}"
+        )
         for line in t.wrong[: args.show]:
             print("    " + line)
 

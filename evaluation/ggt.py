@@ -76,8 +76,18 @@ def _preprocess_map(raw: str) -> tuple[str, list[int]]:
             i = j + len(old)
         chars, origin = out_c, out_o
 
-    for old, new in (("\xa0", " "), ("\xe9", " "), ("\n", ".\n "), ("..\n ", ".\n "), (". .\n ", ".\n "),
-                     ("  ", " "), ("”", '"'), ("“", '"'), ("〝", '"'), ("〞", '"')):
+    for old, new in (
+        ("\xa0", " "),
+        ("\xe9", " "),
+        ("\n", ".\n "),
+        ("..\n ", ".\n "),
+        (". .\n ", ".\n "),
+        ("  ", " "),
+        ("”", '"'),
+        ("“", '"'),
+        ("〝", '"'),
+        ("〞", '"'),
+    ):
         replace(old, new)
     return "".join(chars), origin
 
@@ -145,9 +155,20 @@ def load() -> list[GoldArticle]:
                 dropped += 1
                 continue
             text = q["quote"].strip()
-            quotes.append(GoldQuote(span[0], span[1], text[:1] in "\"“", q.get("speaker", "").strip(),
-                                    q.get("reference", "").strip()))
+            quotes.append(
+                GoldQuote(
+                    span[0], span[1], text[:1] in "\"“", q.get("speaker", "").strip(), q.get("reference", "").strip()
+                )
+            )
         outlet = str(row["outlet"]).strip()
-        articles.append(GoldArticle(found.group(0), outlet, _split_of(outlet, outlets), raw,
-                                    tuple(sorted(quotes, key=lambda g: g.start)), dropped))
+        articles.append(
+            GoldArticle(
+                found.group(0),
+                outlet,
+                _split_of(outlet, outlets),
+                raw,
+                tuple(sorted(quotes, key=lambda g: g.start)),
+                dropped,
+            )
+        )
     return articles

@@ -24,14 +24,37 @@ from pathlib import Path
 from evaluation.public import MissingData, PublicFile, cache_dir, read_bytes
 
 ABP = PublicFile("ramybaly/Article-Bias-Prediction", "ced8111a7209", "data/jsons", "research use (AllSides crawl)")
-REUTERS = PublicFile("colibri17/TextCategorization", "b6c2ca3d46a2", "reuters21578/reut2-{000..021}.sgm",
-                     "Reuters-21578, free for research")
+REUTERS = PublicFile(
+    "colibri17/TextCategorization",
+    "b6c2ca3d46a2",
+    "reuters21578/reut2-{000..021}.sgm",
+    "Reuters-21578, free for research",
+)
 #: News desks of the Article-Bias-Prediction crawl (its "source" field); opinion and partisan outlets left out.
 NEWS_OUTLETS = (
-    "ABC News", "Al Jazeera", "Associated Press", "Axios", "BBC News", "Bloomberg", "CBS News", "CNBC",
-    "CNN (Web News)", "Chicago Sun-Times", "Christian Science Monitor", "Fox News", "Fox Online News",
-    "NBC News (Online)", "NPR Online News", "New York Times - News", "Politico", "Reuters", "The Hill",
-    "USA TODAY", "Wall Street Journal - News", "Washington Post", "Yahoo! News",
+    "ABC News",
+    "Al Jazeera",
+    "Associated Press",
+    "Axios",
+    "BBC News",
+    "Bloomberg",
+    "CBS News",
+    "CNBC",
+    "CNN (Web News)",
+    "Chicago Sun-Times",
+    "Christian Science Monitor",
+    "Fox News",
+    "Fox Online News",
+    "NBC News (Online)",
+    "NPR Online News",
+    "New York Times - News",
+    "Politico",
+    "Reuters",
+    "The Hill",
+    "USA TODAY",
+    "Wall Street Journal - News",
+    "Washington Post",
+    "Yahoo! News",
 )
 
 
@@ -57,11 +80,13 @@ def _abp_records() -> list[dict[str, str]]:
     if not mirror:
         raise MissingData(f"needs {ABP.describe()} (set RELIABILITY_MIRROR to a folder of clones)")
     git_dir = str(Path(mirror) / "ramybaly+Article-Bias-Prediction" / "repo")
-    listing = subprocess.run(["git", "-C", git_dir, "ls-tree", "-r", ABP.commit, ABP.path],
-                             capture_output=True, text=True, check=True).stdout
+    listing = subprocess.run(
+        ["git", "-C", git_dir, "ls-tree", "-r", ABP.commit, ABP.path], capture_output=True, text=True, check=True
+    ).stdout
     shas = "".join(line.split()[2] + "\n" for line in listing.splitlines())
-    blob = subprocess.run(["git", "-C", git_dir, "cat-file", "--batch"], input=shas.encode(),
-                          capture_output=True, check=True).stdout
+    blob = subprocess.run(
+        ["git", "-C", git_dir, "cat-file", "--batch"], input=shas.encode(), capture_output=True, check=True
+    ).stdout
     records, i = [], 0
     while i < len(blob):
         header_end = blob.index(b"\n", i)
@@ -84,8 +109,10 @@ def _sample(items: list[NewsArticle], per_outlet: int) -> list[NewsArticle]:
 
 
 def article_bias_prediction(per_outlet: int = 150) -> list[NewsArticle]:
-    articles = [NewsArticle(f"abp:{r['ID']}", r["source"], outlet_split(r["source"]), r["title"] or "",
-                            r["content_original"]) for r in _abp_records()]
+    articles = [
+        NewsArticle(f"abp:{r['ID']}", r["source"], outlet_split(r["source"]), r["title"] or "", r["content_original"])
+        for r in _abp_records()
+    ]
     return _sample(articles, per_outlet)
 
 
@@ -108,7 +135,10 @@ def reuters(limit: int = 1000) -> list[NewsArticle]:
             paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s{2,}", text)]
             text = "\n\n".join(p for p in paragraphs if p)
             if len(text) >= 800:
-                stories.append(NewsArticle(f"reuters:{ident}", "Reuters 1987", "test",
-                                           html.unescape(title.group(1)) if title else "", text))
+                stories.append(
+                    NewsArticle(
+                        f"reuters:{ident}", "Reuters 1987", "test", html.unescape(title.group(1)) if title else "", text
+                    )
+                )
     stories.sort(key=lambda a: hashlib.sha1(a.id.encode()).hexdigest())
     return stories[:limit]

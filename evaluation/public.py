@@ -65,7 +65,9 @@ def files_under(source: PublicFile) -> list[str]:
         git_dir = Path(mirror) / source.repo.replace("/", "+") / "repo"
         done = subprocess.run(
             ["git", "-C", str(git_dir), "ls-tree", "-r", "--name-only", source.commit, source.path],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if done.returncode == 0:
             return done.stdout.split()

@@ -64,8 +64,11 @@ def detokenise(tokens: list[str]) -> str:
 
 def load_ecb() -> list[Report]:
     repo = mirror(ECB_REPO)
-    names = [n for n in _git(repo, "ls-tree", "-r", "--name-only", ECB_COMMIT).splitlines()
-             if n.startswith("ECB+_LREC2014/ECB+/") and n.endswith(".xml")]
+    names = [
+        n
+        for n in _git(repo, "ls-tree", "-r", "--name-only", ECB_COMMIT).splitlines()
+        if n.startswith("ECB+_LREC2014/ECB+/") and n.endswith(".xml")
+    ]
     reports = []
     for name in sorted(names):
         topic = name.split("/")[2]
@@ -82,8 +85,11 @@ def load_ecb() -> list[Report]:
 
 def load_newswcl() -> list[Report]:
     repo = mirror(WCL_REPO)
-    names = [n for n in _git(repo, "ls-tree", "-r", "--name-only", WCL_COMMIT).splitlines()
-             if n.startswith("1-raw-articles/event_") and ".txt" in n]
+    names = [
+        n
+        for n in _git(repo, "ls-tree", "-r", "--name-only", WCL_COMMIT).splitlines()
+        if n.startswith("1-raw-articles/event_") and ".txt" in n
+    ]
     reports = []
     for name in sorted(names):
         event = name.split("/")[1]
@@ -113,7 +119,7 @@ def splice(
     the batch itself. Every report gets its text; planted spans are recorded."""
     rng = random.Random(seed)
     by_topic: dict[str, list[Report]] = {}
-    for r in (donors if donors is not None else reports):
+    for r in donors if donors is not None else reports:
         by_topic.setdefault(r.topic, []).append(r)
     out = []
     for r in reports:

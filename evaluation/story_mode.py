@@ -37,13 +37,20 @@ def measure(reports, produced) -> dict:
     found = planted = false = 0
     for gold, report in zip(reports, produced, strict=True):
         check = report.check("off_topic")
-        warnings = [f for f in check.findings if f.code == "off_topic.unrelated" and f.severity != "info"] if check else []
+        warnings = (
+            [f for f in check.findings if f.code == "off_topic.unrelated" and f.severity != "info"] if check else []
+        )
         planted += len(gold.splices)
         found += sum(1 for s, e in gold.splices if any(f.start < e and s < f.end for f in warnings))
         false += sum(1 for f in warnings if not any(f.start < e and s < f.end for s, e in gold.splices))
     hits = found + false
-    return {"planted": planted, "found": found, "false_warnings": false,
-            "recall": found / planted if planted else 0.0, "precision": found / hits if hits else 1.0}
+    return {
+        "planted": planted,
+        "found": found,
+        "false_warnings": false,
+        "recall": found / planted if planted else 0.0,
+        "precision": found / hits if hits else 1.0,
+    }
 
 
 def run(name: str, reports, engine, modes: str = "single,story") -> dict:
@@ -148,7 +155,9 @@ def fit(reports, encoder) -> dict:
             for s, (values, *_) in zip(sentences, story.splice_features(document, sentences, single, vectors)):
                 rows.append(values)
                 labels.append(any(a < s.end and s.start < b for a, b in gold.splices))
-                groups.append((batch_number * 100_000 + i, s.index == sentences[0].index, s.text.lstrip()[:1] in "\"“‘'"))
+                groups.append(
+                    (batch_number * 100_000 + i, s.index == sentences[0].index, s.text.lstrip()[:1] in "\"“‘'")
+                )
     x, y = np.array(rows), np.array(labels)
     np.savez(CACHE, x=x, y=y, groups=np.array(groups, dtype=np.int64))
     means, scales = x.mean(axis=0), x.std(axis=0) + 1e-9
@@ -156,12 +165,19 @@ def fit(reports, encoder) -> dict:
     p = clf.predict_proba((x - means) / scales)[:, 1]
     bar = _precise_bar(p, y, groups)
     print(f"fitted on {len(y)} sentences ({int(y.sum())} planted); warning bar {bar:.3f}", file=sys.stderr)
-    return {"features": list(SPLICE_FEATURES), "means": means.round(6).tolist(), "scales": scales.round(6).tolist(),
-            "coefficients": clf.coef_[0].round(6).tolist(), "intercept": round(float(clf.intercept_[0]), 6),
-            "warning_top": round(bar, 4), "warning_other": 0.99, "info": round(bar / 2, 4),
-            "provenance": "evaluation/story_mode.py --fit: ECB+ topics 1-35 (tommasoc80/EventStoryLine @ 46edefee5e82), "
-                          "one event of each topic in the batch; a sentence planted in half its reports, once from the "
-                          f"topic's other event (held out), once from another topic; seeds {SEED}, {SEED + 1}"}
+    return {
+        "features": list(SPLICE_FEATURES),
+        "means": means.round(6).tolist(),
+        "scales": scales.round(6).tolist(),
+        "coefficients": clf.coef_[0].round(6).tolist(),
+        "intercept": round(float(clf.intercept_[0]), 6),
+        "warning_top": round(bar, 4),
+        "warning_other": 0.99,
+        "info": round(bar / 2, 4),
+        "provenance": "evaluation/story_mode.py --fit: ECB+ topics 1-35 (tommasoc80/EventStoryLine @ 46edefee5e82), "
+        "one event of each topic in the batch; a sentence planted in half its reports, once from the "
+        f"topic's other event (held out), once from another topic; seeds {SEED}, {SEED + 1}",
+    }
 
 
 def _precise_bar(p, y, groups, target: float = 0.92) -> float:
@@ -185,7 +201,9 @@ def _precise_bar(p, y, groups, target: float = 0.92) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit the story model on ECB+ topics 1-35")
-    parser.add_argument("--sets", default="ecb_test,newswcl50", help="any of ecb_test, newswcl50, ecb_train, ecb_train_unrelated")
+    parser.add_argument(
+        "--sets", default="ecb_test,newswcl50", help="any of ecb_test, newswcl50, ecb_train, ecb_train_unrelated"
+    )
     parser.add_argument("--modes", default="single,story", help="single, story or both (the default)")
     parser.add_argument("--vectors", help="a file to keep sentence vectors in between runs (never in the repository)")
     args = parser.parse_args()

@@ -105,13 +105,28 @@ def main() -> None:
     OUT.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     for name, weight in zip(unrelated.FEATURES, fitted["coefficients"]):
         print(f"  {name:<15} {weight:+.3f}  (linear term, standardised)")
-    mismatch = max(abs(unrelated.UnrelatedModel(
-        unrelated.FEATURES, tuple(fitted["means"]), tuple(fitted["scales"]), tuple(fitted["coefficients"]),
-        fitted["intercept"], 0, 0, 0, CLIP,
-    ).probability(list(row)) - p) for row, p in zip(x[:200], probabilities[:200]))
+    mismatch = max(
+        abs(
+            unrelated.UnrelatedModel(
+                unrelated.FEATURES,
+                tuple(fitted["means"]),
+                tuple(fitted["scales"]),
+                tuple(fitted["coefficients"]),
+                fitted["intercept"],
+                0,
+                0,
+                0,
+                CLIP,
+            ).probability(list(row))
+            - p
+        )
+        for row, p in zip(x[:200], probabilities[:200])
+    )
     print(f"the check's own arithmetic reproduces scikit-learn's probabilities to {mismatch:.1e}")
-    print(f"intercept {fitted['intercept']:+.3f}; warning at {warning_top} (top sentence) / {warning_other} (others); "
-          f"info at {info}; {fitted['trained_on']}; written to {OUT}")
+    print(
+        f"intercept {fitted['intercept']:+.3f}; warning at {warning_top} (top sentence) / {warning_other} (others); "
+        f"info at {info}; {fitted['trained_on']}; written to {OUT}"
+    )
 
 
 if __name__ == "__main__":

@@ -54,8 +54,15 @@ def clean(text: str, report: Report, codes: Iterable[str]) -> CleanedArticle:
         position = cut.end
     kept.append(text[position:])
     return CleanedArticle(
-        id=report.id, text="".join(kept), source=report.source, title=report.title, url=report.url,
-        published=report.published, meta=report.meta, cuts=cuts, removed_chars=sum(c.end - c.start for c in cuts),
+        id=report.id,
+        text="".join(kept),
+        source=report.source,
+        title=report.title,
+        url=report.url,
+        published=report.published,
+        meta=report.meta,
+        cuts=cuts,
+        removed_chars=sum(c.end - c.start for c in cuts),
     )
 
 

@@ -61,7 +61,9 @@ class Settings(BaseModel):
     bands: Bands = Field(default_factory=Bands, description="Label thresholds.")
     options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-check options.")
     time_limit: float | None = Field(
-        default=10.0, gt=0, allow_inf_nan=False,
+        default=10.0,
+        gt=0,
+        allow_inf_nan=False,
         description="Seconds of CPU time one check may take on one article before it is stopped and reported "
         "as failed; null for no limit.",
     )

@@ -28,10 +28,13 @@ class CorpusCollector:
     def add(self, document: Document) -> None:
         self._count += 1
         self._frequency.update(set(document.lower_words))
-        self._blocks.update({
-            CorpusStats.block_key(document.lower_words[i] for i in document.words_between(b.start, b.end))
-            for b in document.blocks
-        } - {""})
+        self._blocks.update(
+            {
+                CorpusStats.block_key(document.lower_words[i] for i in document.words_between(b.start, b.end))
+                for b in document.blocks
+            }
+            - {""}
+        )
 
     def stats(self) -> CorpusStats:
         return CorpusStats(

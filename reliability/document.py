@@ -40,8 +40,11 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 # opening mark takes quadratic time when none follows ("<!--" * 12500).
 _MARKUP_OPEN_RE = re.compile(r"<(?:(script|style)\b|(!--)|/?[a-zA-Z]|![a-zA-Z])", re.IGNORECASE)
 _TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,2000}?>|<![a-zA-Z][^<>]*>")
-_MARKUP_CLOSE = {"script": re.compile(r"</script\s*>", re.IGNORECASE), "style": re.compile(r"</style\s*>", re.IGNORECASE),
-                 "!--": re.compile(re.escape("-->"))}
+_MARKUP_CLOSE = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+    "!--": re.compile(re.escape("-->")),
+}
 #: The longest stretch handed to the sentence splitter at once: sentencex takes quadratic time on a long
 #: run of sentence ends with no space after them ("!-" * 25000). Paragraphs of real copy stay under 6,000.
 SPLITTER_CHARS = 10_000
@@ -240,7 +243,9 @@ class Document:
         with no closing punctuation. They name a topic, not a claim or a person's words."""
         per_block = Counter(s.block for s in self.sentences)
         return frozenset(
-            s.block for s in self.sentences if per_block[s.block] == 1 and s.text.rstrip()[-1:] not in SENTENCE_END_MARKS
+            s.block
+            for s in self.sentences
+            if per_block[s.block] == 1 and s.text.rstrip()[-1:] not in SENTENCE_END_MARKS
         )
 
     @cached_property
@@ -268,7 +273,6 @@ class Document:
         """The text of a span on one line, shortened in the middle to `width` characters."""
         s = " ".join(self.text[start:end].split())
         return s if len(s) <= width else s[: width // 2 - 2] + " … " + s[-(width // 2 - 2) :]
-
 
 
 def _blank_noise(text: str) -> tuple[str, int, int]:
@@ -328,7 +332,10 @@ def _sentence_bounds(language: str, chunk: str) -> list[tuple[int, int]]:
     from sentencex import get_sentence_boundaries
 
     try:
-        return [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries(language, chunk.translate(_PLAIN_SPACES))]
+        return [
+            (b["start_index"], b["end_index"])
+            for b in get_sentence_boundaries(language, chunk.translate(_PLAIN_SPACES))
+        ]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # noqa: BLE001 - pyo3's PanicException derives from BaseException

@@ -73,8 +73,11 @@ class Engine:
             if _valid_weight(self.settings.weights.get(check.name, check.weight)):
                 self.checks.append(check)
             else:  # a plugin's own weight: settings weights were validated already
-                self.problems.append(PluginProblem(plugin, None, f"check {check.name!r} has weight {check.weight!r}, "
-                                                                 "not a number >= 0: skipped"))
+                self.problems.append(
+                    PluginProblem(
+                        plugin, None, f"check {check.name!r} has weight {check.weight!r}, not a number >= 0: skipped"
+                    )
+                )
                 log.warning("%s", self.problems[-1])
         scoring = [c for c in self.checks if not getattr(c, "needs_story", False)] or self.checks
         if scoring and not any(self.settings.weight_for(c.name, c.weight) for c in scoring):
@@ -140,17 +143,23 @@ class Engine:
             engine=EngineInfo(version=__version__, elapsed_ms=round((time.perf_counter() - started) * 1000, 3)),
         )
 
-    def _run(self, check: Check, document: Document, corpus: CorpusStats | None, story: StoryContext | None) -> CheckResult:
+    def _run(
+        self, check: Check, document: Document, corpus: CorpusStats | None, story: StoryContext | None
+    ) -> CheckResult:
         weight = self.settings.weight_for(check.name, check.weight)
         started = time.perf_counter()
         try:
             encoder = self.encoder if check.name in self.encoder_users else None
-            context = CheckContext(options=self.options.get(check.name, {}), corpus=corpus, encoder=encoder, story=story)
+            context = CheckContext(
+                options=self.options.get(check.name, {}), corpus=corpus, encoder=encoder, story=story
+            )
             started = time.perf_counter()
             result = validated(self.guard.run(lambda: check.run(document, context)), check.name, len(document.text))
         except BaseException as exc:  # noqa: BLE001 - errors are data, SystemExit too: the other checks still report
             self.guard.raise_interrupt()
-            log.warning("check %r failed on article %r: %s: %s", check.name, document.article.id, type(exc).__name__, exc)
+            log.warning(
+                "check %r failed on article %r: %s: %s", check.name, document.article.id, type(exc).__name__, exc
+            )
             result = CheckResult(name=check.name, version=str(check.version), error=f"{type(exc).__name__}: {exc}")
         elapsed = round((time.perf_counter() - started) * 1000, 3)
         return result.model_copy(update={"weight": weight, "elapsed_ms": elapsed})
@@ -159,11 +168,21 @@ class Engine:
         """The analysis itself failed (no check can run): integrity says so with an error over the whole text."""
         log.warning("article %r could not be analysed: %s: %s", article.id, type(exc).__name__, exc)
         error = f"{type(exc).__name__}: {exc}"
-        finding = Finding(check="integrity", code="integrity.unanalysable", severity="error", start=0,
-                          end=len(article.text), message=f"The text could not be analysed ({error}).")
+        finding = Finding(
+            check="integrity",
+            code="integrity.unanalysable",
+            severity="error",
+            start=0,
+            end=len(article.text),
+            message=f"The text could not be analysed ({error}).",
+        )
         return [
-            CheckResult(name=c.name, version=str(c.version), weight=self.settings.weight_for(c.name, c.weight),
-                        **({"score": 0.0, "findings": [finding]} if c.name == "integrity" else {"error": error}))
+            CheckResult(
+                name=c.name,
+                version=str(c.version),
+                weight=self.settings.weight_for(c.name, c.weight),
+                **({"score": 0.0, "findings": [finding]} if c.name == "integrity" else {"error": error}),
+            )
             for c in self.checks
         ]
 

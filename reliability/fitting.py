@@ -45,10 +45,15 @@ def calibration_error(labels: Sequence[int], probabilities: Sequence[float], bin
     """Expected calibration error: |mean label - mean probability| per equal-width bin, weighted by size."""
     total = 0.0
     for b in range(bins):
-        members = [(y, p) for y, p in zip(labels, probabilities, strict=True)
-                   if b / bins <= p < (b + 1) / bins or (b == bins - 1 and p == 1.0)]
+        members = [
+            (y, p)
+            for y, p in zip(labels, probabilities, strict=True)
+            if b / bins <= p < (b + 1) / bins or (b == bins - 1 and p == 1.0)
+        ]
         if members:
-            total += len(members) * abs(sum(y for y, _ in members) / len(members) - sum(p for _, p in members) / len(members))
+            total += len(members) * abs(
+                sum(y for y, _ in members) / len(members) - sum(p for _, p in members) / len(members)
+            )
     return total / len(labels)
 
 
@@ -74,8 +79,13 @@ def source_folds(examples: Sequence[Example], folds: int = FOLDS) -> list[int]:
 
 
 def fit(
-    train: Sequence[Example], dev: Sequence[Example] = (), *, checks: Iterable[str] | None = None,
-    calibration: str = "platt", name: str = "model", provenance: dict[str, Any] | None = None,
+    train: Sequence[Example],
+    dev: Sequence[Example] = (),
+    *,
+    checks: Iterable[str] | None = None,
+    calibration: str = "platt",
+    name: str = "model",
+    provenance: dict[str, Any] | None = None,
     scores_only: bool = False,
 ) -> dict[str, Any]:
     """The model as a JSON-ready dict; `checks` limits the inputs to those checks' scores and metrics.
@@ -99,7 +109,9 @@ def fit(
     names = sorted({f for row in train_raw for f in row if wanted is None or f.split(".", 1)[0] in wanted})
     if scores_only:
         names = [f for f in names if f.endswith(".score")]
-    x = np.array([[signed_log1p(row.get(f, math.nan)) for f in names] for row in train_raw]).reshape(len(train), len(names))
+    x = np.array([[signed_log1p(row.get(f, math.nan)) for f in names] for row in train_raw]).reshape(
+        len(train), len(names)
+    )
     with np.errstate(all="ignore"):
         mean = np.nan_to_num(np.nanmean(x, axis=0))
         scale = np.nan_to_num(np.nanstd(x, axis=0))
@@ -149,8 +161,12 @@ def fit(
         "inputs": "check scores, weights >= 0" if scores_only else "check scores and metrics",
         "regularisation_C": best_c,
         "calibration": table,
-        "training": {"train_articles": len(train), "dev_articles": len(dev), "selection": selection,
-                     "held_out_roc_auc": round(dev_auc, 4)},
+        "training": {
+            "train_articles": len(train),
+            "dev_articles": len(dev),
+            "selection": selection,
+            "held_out_roc_auc": round(dev_auc, 4),
+        },
     }
     scorer = ScoringModel(model, name)
     probabilities = [scorer.probability(float(v)) for v in logits[best_c]]  # held-out logits, calibrated
@@ -187,5 +203,9 @@ def _calibration(logits: Any, labels: Any, method: str) -> dict[str, Any]:
         return {"method": "platt", "a": float(platt.coef_[0][0]), "b": float(platt.intercept_[0])}
     if method == "isotonic":
         iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(logits, labels)
-        return {"method": "isotonic", "x": [float(v) for v in iso.X_thresholds_], "y": [float(v) for v in iso.y_thresholds_]}
+        return {
+            "method": "isotonic",
+            "x": [float(v) for v in iso.X_thresholds_],
+            "y": [float(v) for v in iso.y_thresholds_],
+        }
     raise ValueError(f"calibration must be 'platt' or 'isotonic', not {method!r}")

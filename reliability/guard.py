@@ -64,9 +64,12 @@ class Guard:
         previous_int = signal.getsignal(signal.SIGINT)
         signal.signal(signal.SIGINT, self._on_sigint(previous_int))
         previous_alarm = None
-        if self.time_limit and hasattr(signal, "setitimer") and signal.getsignal(signal.SIGALRM) in (
-            signal.SIG_DFL, signal.SIG_IGN, None
-        ) and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0):
+        if (
+            self.time_limit
+            and hasattr(signal, "setitimer")
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        ):
             previous_alarm = signal.signal(signal.SIGALRM, self._on_alarm)
             self._alarm = True
         try:
@@ -125,7 +128,9 @@ class Guard:
             signal.setitimer(signal.ITIMER_REAL, RENOTICE_SECONDS)
             raise CheckTimeout(self._over_limit())
         # the wall clock ran ahead of the check's own (it waited for a core): look again when it may be due
-        signal.setitimer(signal.ITIMER_REAL, max(0.01, min(self.time_limit - used, self.time_limit * WALL_FACTOR - waited)))
+        signal.setitimer(
+            signal.ITIMER_REAL, max(0.01, min(self.time_limit - used, self.time_limit * WALL_FACTOR - waited))
+        )
 
     def _over_limit(self) -> str:
         return f"stopped after its time limit of {self.time_limit:g} s on this article (setting time_limit)"

@@ -171,7 +171,8 @@ class Explanation(BaseModel):
         description="Score of the reference article: every check perfect (formula) or a typical training article (model)."
     )
     checks: dict[str, float] = Field(
-        default_factory=dict, description="Per check, points it moved the score from where it would be with the check at its reference."
+        default_factory=dict,
+        description="Per check, points it moved the score from where it would be with the check at its reference.",
     )
     contributions: list[Contribution] = Field(
         default_factory=list, description="The inputs that moved the score most, largest effect first."
@@ -218,9 +219,14 @@ class Report(BaseModel):
 
         warnings = [f for f in self.findings if f.severity != "info"]
         row: dict[str, Any] = {
-            "id": self.id, "source": self.source, "title": self.title, "url": self.url,
-            "published": self.published, "story": self.story.id if self.story else None,
-            "score": self.score, "label": self.label,
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "story": self.story.id if self.story else None,
+            "score": self.score,
+            "label": self.label,
         }
         row.update({f"{c.name}_score": c.score for c in self.checks})
         row["warnings"] = len(warnings)
@@ -250,14 +256,17 @@ class SourceProfile(BaseModel):
     articles: int = Field(ge=0, description="Number of articles scored.")
     mean_score: float = Field(ge=0.0, le=100.0, description="Mean overall score of its articles.")
     score: float = Field(
-        ge=0.0, le=100.0,
+        ge=0.0,
+        le=100.0,
         description="The mean shrunk toward the mean over all sources by how little evidence the source has "
         "(empirical Bayes); what to rank sources by.",
     )
     interval: tuple[float, float] = Field(description="95% interval of `score`.")
     labels: dict[str, int] = Field(description="How many articles fell in each label band.")
     check_means: dict[str, float] = Field(description="Mean score per check over the articles it scored.")
-    findings: dict[str, int] = Field(description="Warning- and error-level finding counts per code, most frequent first.")
+    findings: dict[str, int] = Field(
+        description="Warning- and error-level finding counts per code, most frequent first."
+    )
     histogram: list[int] = Field(description="Articles per ten-point band of score: 0-10, 10-20, ..., 90-100.")
     trend: list[MonthScore] = Field(description="Articles and mean score per month, oldest first.")
 

@@ -49,7 +49,9 @@ class PluginProblem:
         return f"plugin {self.plugin!r}{where} skipped: {self.error}"
 
 
-def build_manager(settings: Settings, extra_plugins: Iterable[object] = ()) -> tuple[pluggy.PluginManager, list[PluginProblem]]:
+def build_manager(
+    settings: Settings, extra_plugins: Iterable[object] = ()
+) -> tuple[pluggy.PluginManager, list[PluginProblem]]:
     """A fresh manager with the built-ins, entry-point plugins (unless disabled) and `extra_plugins`."""
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
@@ -88,7 +90,9 @@ def collect_checks(pm: pluggy.PluginManager, settings: Settings) -> tuple[list[t
             continue
         for check in provided:
             if check.name in seen:
-                problems.append(PluginProblem(impl.plugin_name, _distribution(impl.plugin), f"duplicate check name {check.name!r}"))
+                problems.append(
+                    PluginProblem(impl.plugin_name, _distribution(impl.plugin), f"duplicate check name {check.name!r}")
+                )
                 continue
             seen.add(check.name)
             checks.append((impl.plugin_name, check))

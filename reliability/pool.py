@@ -71,7 +71,9 @@ def usable_workers(workers: int, force: bool = False) -> int:
 def failed_report(engine: Engine, article: Article, reason: str) -> Report:
     """The report of an article that could not be scored: each check carries the reason as its error."""
     results = [
-        CheckResult(name=c.name, version=str(c.version), weight=engine.settings.weight_for(c.name, c.weight), error=reason)
+        CheckResult(
+            name=c.name, version=str(c.version), weight=engine.settings.weight_for(c.name, c.weight), error=reason
+        )
         for c in engine.checks
     ]
     return engine._assemble(article, results, None, time.perf_counter())
@@ -104,7 +106,9 @@ def _sendable(engine: Engine, article: Article, report: Report, error: Exception
         pickle.dumps(report)
         return report
     except Exception:  # noqa: BLE001 - any failure to pickle makes the report unsendable
-        return failed_report(engine, article, f"report could not be sent from the worker: {type(error).__name__}: {error}")
+        return failed_report(
+            engine, article, f"report could not be sent from the worker: {type(error).__name__}: {error}"
+        )
 
 
 def _engine_from(recipe: Any) -> Engine:
@@ -234,13 +238,16 @@ class WorkerPool:
         worker.connection.close()
         self.workers.remove(worker)
         if started == _STARTING:
-            log.warning("worker processes cannot start (exit code %s): scoring in this process", worker.process.exitcode)
+            log.warning(
+                "worker processes cannot start (exit code %s): scoring in this process", worker.process.exitcode
+            )
             self.recipe = None
             self.retry.extend(worker.batch)
             return
         reason = (
             f"worker process stopped: still scoring this article after {self.article_timeout:g} s"
-            if stuck else f"worker process died while scoring this article (exit code {worker.process.exitcode})"
+            if stuck
+            else f"worker process died while scoring this article (exit code {worker.process.exitcode})"
         )
         culprits = [position] if started > 0 else range(len(worker.batch))  # idle: died sending or receiving
         again = []
@@ -300,6 +307,8 @@ def _recipe(engine: Engine) -> tuple[Any, list[Any]] | None:
     try:
         pickle.dumps(recipe)
     except Exception as exc:  # noqa: BLE001 - PicklingError, TypeError, AttributeError: all mean the same
-        log.warning("plugins cannot be sent to spawned workers (%s: %s): scoring in this process", type(exc).__name__, exc)
+        log.warning(
+            "plugins cannot be sent to spawned workers (%s: %s): scoring in this process", type(exc).__name__, exc
+        )
         return None
     return recipe

@@ -60,13 +60,20 @@ def profiles(store: Store, sources: Iterable[str] | None = None) -> list[SourceP
         if wanted is not None and source not in wanted:
             continue
         score, low_end, high_end = shrink.estimate(n, mean)
-        found.append(SourceProfile(
-            source=source, articles=n, mean_score=round(mean, 2), score=round(score, 2),
-            interval=(round(max(0.0, low_end), 2), round(min(100.0, high_end), 2)),
-            labels={k: v for k, v in (("high", high), ("medium", medium), ("low", low)) if v},
-            check_means=check_means[source], findings=_top(codes[source]), histogram=histograms[source],
-            trend=trends[source],
-        ))
+        found.append(
+            SourceProfile(
+                source=source,
+                articles=n,
+                mean_score=round(mean, 2),
+                score=round(score, 2),
+                interval=(round(max(0.0, low_end), 2), round(min(100.0, high_end), 2)),
+                labels={k: v for k, v in (("high", high), ("medium", medium), ("low", low)) if v},
+                check_means=check_means[source],
+                findings=_top(codes[source]),
+                histogram=histograms[source],
+                trend=trends[source],
+            )
+        )
     return sorted(found, key=lambda p: (p.score, p.source))
 
 

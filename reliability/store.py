@@ -90,8 +90,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         f"""INSERT INTO source_months SELECT source, {_MONTH_OF.format(row='reports')} AS m, COUNT(*), SUM(score),
             SUM(score * score), SUM(label = 'low'), SUM(label = 'medium'), SUM(label = 'high') FROM reports
             GROUP BY source, m""",
-        (f"INSERT INTO source_bands SELECT source, {_BAND.format(row='reports')} AS band, COUNT(*) FROM reports "
-         "GROUP BY source, band"),
+        (
+            f"INSERT INTO source_bands SELECT source, {_BAND.format(row='reports')} AS band, COUNT(*) FROM reports "
+            "GROUP BY source, band"
+        ),
         "INSERT INTO source_checks SELECT source, name, SUM(score), COUNT(*) FROM check_scores GROUP BY source, name",
         "INSERT INTO source_codes SELECT source, code, SUM(count) FROM finding_counts GROUP BY source, code",
         f"""CREATE TRIGGER report_added AFTER INSERT ON reports BEGIN {_report_totals('NEW', '+')} END""",
@@ -156,7 +158,9 @@ class Store:
         try:
             found = self.version
             if found > SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store version {found} is newer than this reliability ({SCHEMA_VERSION})")
+                raise StoreError(
+                    f"{self.path}: store version {found} is newer than this reliability ({SCHEMA_VERSION})"
+                )
             for statements in MIGRATIONS[found:]:
                 for statement in statements:
                     self.db.execute(statement)
@@ -188,8 +192,18 @@ class Store:
     def _put(self, report: Report, text: str | None, source: str, scored_at: str) -> None:
         published = report.published
         month = published[:7] if published and _MONTH.match(published) else scored_at[:7]
-        row = (source, report.id, report.url, report.title, published, month,
-               text_hash(text) if text is not None else None, report.score, report.label, scored_at)
+        row = (
+            source,
+            report.id,
+            report.url,
+            report.title,
+            published,
+            month,
+            text_hash(text) if text is not None else None,
+            report.score,
+            report.label,
+            scored_at,
+        )
         key = self.db.execute(
             """INSERT INTO reports (source, id, url, title, published, month, text_sha256, score, label, scored_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -33,7 +33,11 @@ class Provides:
 
 
 def run_check(
-    check: Check, text: str, options: dict[str, Any] | None = None, encoder: SentenceEncoder | None = None, **article: Any
+    check: Check,
+    text: str,
+    options: dict[str, Any] | None = None,
+    encoder: SentenceEncoder | None = None,
+    **article: Any,
 ) -> CheckResult:
     """Run one check on one text, exactly as the engine would, and validate its spans."""
     document = Document(Article(id=article.pop("id", "test"), text=text, **article))

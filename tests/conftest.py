@@ -46,7 +46,6 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
-
 @pytest.fixture
 def seed_expectations(seeds_dir):
     """Assert a check's must-flag and must-not-flag expectations on the seeds (warnings and errors only)."""
@@ -60,7 +59,9 @@ def seed_expectations(seeds_dir):
             if articles is not None and name not in articles:
                 continue
             text = (seeds_dir / name).read_text(encoding="utf-8")
-            flagged = [(f.start, f.end) for f in run_check(instance, text, encoder=encoder).findings if f.severity != "info"]
+            flagged = [
+                (f.start, f.end) for f in run_check(instance, text, encoder=encoder).findings if f.severity != "info"
+            ]
             for item in spec.get("must_flag", []):
                 if item["check"] == instance.name:
                     at = _nth(text, item["text"], item["occurrence"])

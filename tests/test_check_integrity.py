@@ -7,8 +7,10 @@ from reliability.checks.integrity import IntegrityCheck
 from reliability.document import MAX_ANALYSED_CHARS, Document
 from reliability.models import Article
 
-PROSE = ("The regional council voted on Tuesday to close two libraries in the north of the county, "
-         "saying it could no longer afford to keep them open after its budget was cut by a fifth. ") * 3
+PROSE = (
+    "The regional council voted on Tuesday to close two libraries in the north of the county, "
+    "saying it could no longer afford to keep them open after its budget was cut by a fifth. "
+) * 3
 
 
 def run(text: str):
@@ -43,7 +45,11 @@ def test_undecodable_bytes_are_a_warning_on_the_first_one():
 
 
 def test_html_markup_is_a_warning_and_the_prose_is_still_counted():
-    html = "<html><head><style>p{color:red}</style></head><body>" + "".join(f"<p>{PROSE}</p>" for _ in range(2)) + "</body></html>"
+    html = (
+        "<html><head><style>p{color:red}</style></head><body>"
+        + "".join(f"<p>{PROSE}</p>" for _ in range(2))
+        + "</body></html>"
+    )
     result = run(html)
     assert "integrity.markup" in codes(result) and result.metrics["words"] > 80 and result.score < 1.0
 
@@ -53,8 +59,10 @@ def test_short_text_is_a_warning():
 
 
 def test_non_english_is_only_information():
-    german = ("Der Stadtrat hat am Dienstag beschlossen, zwei Bibliotheken im Norden des Kreises zu schließen, "
-              "weil das Geld nicht mehr reicht und der Haushalt um ein Fünftel gekürzt wurde. ") * 3
+    german = (
+        "Der Stadtrat hat am Dienstag beschlossen, zwei Bibliotheken im Norden des Kreises zu schließen, "
+        "weil das Geld nicht mehr reicht und der Haushalt um ein Fünftel gekürzt wurde. "
+    ) * 3
     result = run(german)
     assert codes(result) == {"integrity.language"} and result.findings[0].severity == "info" and result.score == 1.0
 

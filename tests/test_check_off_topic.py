@@ -70,15 +70,21 @@ def test_story_sentences_that_use_the_same_words_are_not_boilerplate():
 
 
 def test_teasers_after_a_link_list_header_are_flagged_to_the_end():
-    tail = ["More like this", "Storm damage bill tops 20 million as insurers count the cost",
-            "Why your electricity bill could fall this winter..."]
+    tail = [
+        "More like this",
+        "Storm damage bill tops 20 million as insurers count the cost",
+        "Why your electricity bill could fall this winter...",
+    ]
     text, result = run(STORY + tail)
     assert flagged_texts(result, text) == tail
 
 
 def test_lines_between_two_parts_of_an_appeal_are_flagged_with_them():
-    appeal = ["Real journalism holds power accountable", "Since 1998, we have done just that.",
-              "But we can continue only with your support."]
+    appeal = [
+        "Real journalism holds power accountable",
+        "Since 1998, we have done just that.",
+        "But we can continue only with your support.",
+    ]
     text, result = run(appeal + STORY)
     assert flagged_texts(result, text) == appeal
 
@@ -135,7 +141,9 @@ def test_empty_and_non_english_text_do_not_crash():
 
 def test_seed_expectations_that_hold(seed_expectations):
     """Boilerplate on 003/004 and no warning on 001; the 002 spliced sentences are a known miss (see docs)."""
-    seed_expectations(OffTopicCheck(), articles={"001_8e8533f7b8c10054.txt", "003_d3988af59341f4c9.txt", "004_e2456eba9224f9f8.txt"})
+    seed_expectations(
+        OffTopicCheck(), articles={"001_8e8533f7b8c10054.txt", "003_d3988af59341f4c9.txt", "004_e2456eba9224f9f8.txt"}
+    )
 
 
 def test_with_a_corpus_a_short_line_recurring_across_articles_is_boilerplate():
@@ -177,7 +185,9 @@ def test_each_finding_carries_a_calibrated_confidence_and_a_family_reason():
     assert flagged_texts(result, text) == lines
     assert "byline or time stamp" in result.findings[0].message and "social-media" in result.findings[1].message
     trusted = load_model().trusted  # a family that decides alone speaks with its precision on the dev sites
-    assert result.findings[1].confidence >= trusted["family_newsletter_social"] and all(0.5 < f.confidence <= 1 for f in result.findings)
+    assert result.findings[1].confidence >= trusted["family_newsletter_social"] and all(
+        0.5 < f.confidence <= 1 for f in result.findings
+    )
 
 
 CLUE_PROBES = [
@@ -224,7 +234,9 @@ def test_the_complete_trees_give_what_the_fitted_trees_give():
     from reliability.checks.off_topic.line_model import ARRAYS, load_model
 
     model = load_model()
-    rows = line_features(Document(Article(id="a", title="Heatwave", text="\n".join(["Share", "Published on", *STORY, "Advertisement"]))))
+    rows = line_features(
+        Document(Article(id="a", title="Heatwave", text="\n".join(["Share", "Published on", *STORY, "Advertisement"])))
+    )
     with np.load(ARRAYS, allow_pickle=False) as fitted:
         raw = np.full(len(rows), model.baseline)
         for tree in range(fitted["feature"].shape[0]):

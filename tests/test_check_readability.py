@@ -154,7 +154,11 @@ def test_works_offline_without_any_nltk_data(tmp_path):
     home.mkdir()
     env = {**os.environ, "HOME": str(home), "NLTK_DATA": str(missing)}
     out = subprocess.run(
-        [sys.executable, "-c", _OFFLINE_SCRIPT, str(missing), NEWS], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-c", _OFFLINE_SCRIPT, str(missing), NEWS],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
@@ -186,8 +190,17 @@ def test_formulas_agree_with_textstat_on_plain_prose(check, textstat_offline):
 def test_metrics_are_reported_and_normal_news_scores_full(check):
     result = run(check, NEWS)
     m = result.metrics
-    for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
-                "coleman_liau_index", "dale_chall", "automated_readability_index", "words", "sentences"):
+    for key in (
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "gunning_fog",
+        "smog_index",
+        "coleman_liau_index",
+        "dale_chall",
+        "automated_readability_index",
+        "words",
+        "sentences",
+    ):
         assert key in m
     assert m["sentences"] == 8 and m["words"] > 100
     assert result.score == 1.0 and not result.findings
@@ -196,9 +209,12 @@ def test_metrics_are_reported_and_normal_news_scores_full(check):
 def test_both_extremes_lose_credit(check):
     fragments = " ".join(["We ran. It was fun. The dog sat. I saw a cat."] * 20)
     dense = " ".join(
-        ["Notwithstanding the considerable institutional heterogeneity of the jurisdictions, it is the comparative "
-         "constitutional jurisprudence of the tribunals that increasingly acknowledges the extraterritorial regulatory "
-         "interdependencies affecting their administrative accountability."] * 12
+        [
+            "Notwithstanding the considerable institutional heterogeneity of the jurisdictions, it is the comparative "
+            "constitutional jurisprudence of the tribunals that increasingly acknowledges the extraterritorial regulatory "
+            "interdependencies affecting their administrative accountability."
+        ]
+        * 12
     )
     easy, hard = run(check, fragments), run(check, dense)
     assert easy.metrics["flesch_reading_ease"] > 90 and easy.score < 0.9
@@ -217,13 +233,35 @@ def test_glued_words_are_flagged_with_exact_offsets(check):
         "HomeWorldAsia\n"
     )
     result = analyse(check, text)
-    assert flagged(result, "glued_words") == ["HomeTrending", "NewsPakistan", "newslettersThe", "moreThe", "HomeWorldAsia"]
+    assert flagged(result, "glued_words") == [
+        "HomeTrending",
+        "NewsPakistan",
+        "newslettersThe",
+        "moreThe",
+        "HomeWorldAsia",
+    ]
 
 
 @pytest.mark.parametrize(
     "name",
-    ["iPhone", "McDonald", "YouTube", "PlayStation", "JPMorgan", "eBay", "LinkedIn", "MacArthur", "DeSantis",
-     "O'Neill", "BlackRock", "WhatsApp", "FaceTime", "CrowdStrike", "GlaxoSmithKline", "FiveThirtyEight"],
+    [
+        "iPhone",
+        "McDonald",
+        "YouTube",
+        "PlayStation",
+        "JPMorgan",
+        "eBay",
+        "LinkedIn",
+        "MacArthur",
+        "DeSantis",
+        "O'Neill",
+        "BlackRock",
+        "WhatsApp",
+        "FaceTime",
+        "CrowdStrike",
+        "GlaxoSmithKline",
+        "FiveThirtyEight",
+    ],
 )
 def test_camel_case_names_in_sentences_are_not_flagged(check, name):
     result = analyse(check, f"Analysts said {name} would report results on Tuesday. {name} declined to comment.")
@@ -247,7 +285,10 @@ _LONG = (
 
 
 def test_long_sentences_warn_and_very_long_ones_are_errors(check):
-    very_long = _LONG[:-1] + ", although several members argued that the register would take years to build and that the money would be better spent on teachers and books."
+    very_long = (
+        _LONG[:-1]
+        + ", although several members argued that the register would take years to build and that the money would be better spent on teachers and books."
+    )
     result = analyse(check, f"Schools face new rules. {_LONG} The vote is next week. {very_long}")
     assert flagged(result, "long_sentence", ("warning",)) == [_LONG]
     assert flagged(result, "long_sentence", ("error",)) == [very_long]
@@ -258,11 +299,15 @@ def test_threshold_is_an_option(check):
 
 
 def test_ordinary_long_sentences_lists_and_tables_are_not_flagged(check):
-    forty = ("The minister said on Tuesday that the government would not change its plans for the new railway line, "
-             "despite protests from residents in several towns along the route who fear noise and the loss of farmland.")
-    lineup = ("Starting line-up: Ward; Evans, Kolarov, Mensah, Doyle; Hart, Silva, Brooks; Price, Okafor, Lund. "
-              "Substitutes: Byrne, Adeyemi, Costa, Murphy, Novak, Reyes, Schmidt, Tanaka, Walsh, Young, Hughes, Marin, "
-              "Petrova, Vidal, Sato, Lindgren, Okoro, Berg, Moretti, Nair, Haddad, Santos, Ellis, Marsh, Fenton, Devlin, Byrne.")
+    forty = (
+        "The minister said on Tuesday that the government would not change its plans for the new railway line, "
+        "despite protests from residents in several towns along the route who fear noise and the loss of farmland."
+    )
+    lineup = (
+        "Starting line-up: Ward; Evans, Kolarov, Mensah, Doyle; Hart, Silva, Brooks; Price, Okafor, Lund. "
+        "Substitutes: Byrne, Adeyemi, Costa, Murphy, Novak, Reyes, Schmidt, Tanaka, Walsh, Young, Hughes, Marin, "
+        "Petrova, Vidal, Sato, Lindgren, Okoro, Berg, Moretti, Nair, Haddad, Santos, Ellis, Marsh, Fenton, Devlin, Byrne."
+    )
     table = "Results: " + "; ".join(f"{i}. Runner{chr(65 + i)} 2:{20 + i}:{10 + i}" for i in range(1, 25)) + "."
     result = analyse(check, "\n".join([forty, lineup, table]))
     assert flagged(result, "long_sentence", ("info", "warning", "error")) == []
@@ -283,8 +328,10 @@ def test_a_short_capitalised_headline_is_only_an_info(check):
 
 
 def test_acronyms_are_not_shouting(check):
-    text = ("KABUL, Afghanistan (AP) — The UN, NATO, EU and AFP reported the talks. U.S. NATO UN TTP AFP officials met. "
-            "The IMF and WHO OPEC UNICEF statement followed.")
+    text = (
+        "KABUL, Afghanistan (AP) — The UN, NATO, EU and AFP reported the talks. U.S. NATO UN TTP AFP officials met. "
+        "The IMF and WHO OPEC UNICEF statement followed."
+    )
     assert flagged(analyse(check, text), "shouting", ("info", "warning", "error")) == []
 
 
@@ -304,7 +351,11 @@ def test_empty_text_has_zero_metrics(check):
 
 
 def test_html_markup_is_not_read_as_words(check):
-    html = "<div class='nav'><a href='/home'>Home</a></div>\n<p>" + NEWS + "</p>\n<script>var x = 'ABC DEF GHI JKL';</script>"
+    html = (
+        "<div class='nav'><a href='/home'>Home</a></div>\n<p>"
+        + NEWS
+        + "</p>\n<script>var x = 'ABC DEF GHI JKL';</script>"
+    )
     result = run(check, html)
     assert result.metrics["sentences"] == 8 and not result.findings
 

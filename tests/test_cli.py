@@ -41,8 +41,9 @@ def test_score_json_is_one_array(capsys):
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_human_formats_show_score_checks_and_findings(fmt, capsys):
-    code, out, _ = run(["score", "--format", fmt, "--checks", "integrity",
-                        str(EXAMPLES / "harbour-bridge-clean.txt")], capsys)
+    code, out, _ = run(
+        ["score", "--format", fmt, "--checks", "integrity", str(EXAMPLES / "harbour-bridge-clean.txt")], capsys
+    )
     assert code == 0
     assert "harbour-bridge-clean.txt" in out and "integrity" in out and "Reliability" in out
 
@@ -56,8 +57,9 @@ def test_text_format_quotes_the_flagged_snippet(capsys, tmp_path):
 
 
 def test_missing_file_is_one_line_and_exit_2_but_the_rest_is_scored(capsys):
-    code, out, err = run(["score", "--format", "jsonl", "no/such/file.txt",
-                          str(EXAMPLES / "harbour-bridge-clean.txt")], capsys)
+    code, out, err = run(
+        ["score", "--format", "jsonl", "no/such/file.txt", str(EXAMPLES / "harbour-bridge-clean.txt")], capsys
+    )
     assert code == 2
     error, summary = err.strip().splitlines()
     assert error == "reliability: error: no/such/file.txt: no such file or folder"
@@ -67,7 +69,9 @@ def test_missing_file_is_one_line_and_exit_2_but_the_rest_is_scored(capsys):
 
 def test_bad_jsonl_lines_are_reported_and_skipped(capsys, tmp_path):
     feed = tmp_path / "feed.jsonl"
-    feed.write_text('{"id": "ok", "text": "Fine text here."}\nnot json\n{"text": "no id"}\n{"id": "ok2", "text": "More."}\n')
+    feed.write_text(
+        '{"id": "ok", "text": "Fine text here."}\nnot json\n{"text": "no id"}\n{"id": "ok2", "text": "More."}\n'
+    )
     code, out, err = run(["score", "--format", "jsonl", "--checks", "integrity", str(feed)], capsys)
     assert code == 2
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["ok", "ok2"]
@@ -155,8 +159,21 @@ def test_sources_rolls_up_per_publisher(capsys, tmp_path):
 
 
 def test_python_dash_m_works():
-    result = subprocess.run([sys.executable, "-m", "reliability", "score", "--format", "jsonl", "--checks",
-                             "integrity", str(EXAMPLES / "harbour-bridge-clean.txt")], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reliability",
+            "score",
+            "--format",
+            "jsonl",
+            "--checks",
+            "integrity",
+            str(EXAMPLES / "harbour-bridge-clean.txt"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "harbour-bridge-clean.txt"
 
 

@@ -48,8 +48,15 @@ def test_exit_status_on_a_failed_check_only_when_asked(capsys, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(IntegrityCheck, "run", broken)
-    args = ["score", *FAST, "--checks", "integrity,readability", "--format", "jsonl",
-            str(EXAMPLES / "harbour-bridge-clean.txt")]
+    args = [
+        "score",
+        *FAST,
+        "--checks",
+        "integrity,readability",
+        "--format",
+        "jsonl",
+        str(EXAMPLES / "harbour-bridge-clean.txt"),
+    ]
     code, out, _ = run(args, capsys)
     assert code == 0 and json.loads(out)["checks"][0]["error"] == "RuntimeError: boom"
     code, _, _ = run([*args, "--fail-on-error"], capsys)
@@ -58,14 +65,31 @@ def test_exit_status_on_a_failed_check_only_when_asked(capsys, monkeypatch):
 
 @pytest.mark.parametrize(
     ("environment", "flag", "coloured"),
-    [({}, "auto", False), ({"FORCE_COLOR": "1"}, "auto", True), ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, "auto", False),
-     ({"NO_COLOR": "1"}, "always", True), ({"FORCE_COLOR": "1"}, "never", False)],
+    [
+        ({}, "auto", False),
+        ({"FORCE_COLOR": "1"}, "auto", True),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, "auto", False),
+        ({"NO_COLOR": "1"}, "always", True),
+        ({"FORCE_COLOR": "1"}, "never", False),
+    ],
 )
 def test_colour_follows_flag_then_no_color_then_force_color(environment, flag, coloured, capsys, monkeypatch):
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    code, out, _ = run(["score", *FAST, "--checks", "integrity", "--format", "text", "--color", flag,
-                        str(EXAMPLES / "harbour-bridge-clean.txt")], capsys)
+    code, out, _ = run(
+        [
+            "score",
+            *FAST,
+            "--checks",
+            "integrity",
+            "--format",
+            "text",
+            "--color",
+            flag,
+            str(EXAMPLES / "harbour-bridge-clean.txt"),
+        ],
+        capsys,
+    )
     assert code == 0 and ("\x1b[" in out) is coloured
 
 
@@ -89,9 +113,13 @@ def test_batch_ends_with_a_one_line_summary_unless_quiet(capsys):
 
 def test_progress_bar_runs_on_a_terminal_stderr_only_when_the_reports_go_elsewhere(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    code, _, err = run(["score", *FAST, "--checks", "integrity", "-o", str(tmp_path / "r.jsonl"), str(EXAMPLES)], capsys)
+    code, _, err = run(
+        ["score", *FAST, "--checks", "integrity", "-o", str(tmp_path / "r.jsonl"), str(EXAMPLES)], capsys
+    )
     assert code == 0 and "scoring" in err and "articles/s" in err  # the bar, drawn on stderr
-    assert re.search(r"\x1b\[2K6 articles, mean score [\d.]+: .*0 failed checks \([\d.]+ s\)\n$", err)  # bar erased, summary
+    assert re.search(
+        r"\x1b\[2K6 articles, mean score [\d.]+: .*0 failed checks \([\d.]+ s\)\n$", err
+    )  # bar erased, summary
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     code, _, err = run(["score", *FAST, "--checks", "integrity", "--color", "never", str(EXAMPLES)], capsys)
     assert code == 0 and "scoring" not in err and err.startswith("6 articles")  # the reports are the progress
@@ -154,23 +182,36 @@ def test_every_config_error_names_its_key(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     ("stdin", "ids"),
-    [(b"The council met on Monday. It voted to close the bridge.\n", ["stdin"]),
-     (b'\n{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', ["a", "b"]),
-     (b' [{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]', ["a", "b"]),
-     (b'# crawl of 6 Dec\n{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', ["a", "b"]),
-     (b"{Braces open this text.}\nIt is prose all the same.\n", ["stdin"])],
+    [
+        (b"The council met on Monday. It voted to close the bridge.\n", ["stdin"]),
+        (b'\n{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', ["a", "b"]),
+        (b' [{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]', ["a", "b"]),
+        (b'# crawl of 6 Dec\n{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', ["a", "b"]),
+        (b"{Braces open this text.}\nIt is prose all the same.\n", ["stdin"]),
+    ],
 )
 def test_stdin_is_sniffed_plain_text_jsonl_or_json_array(stdin, ids, capsys, monkeypatch):
     """A stray line before JSONL records is one unreadable line (exit 2), not a stream read as one article."""
-    code, out, err = run(["score", *FAST, "--checks", "integrity", "--format", "jsonl", "-"], capsys, stdin, monkeypatch)
+    code, out, err = run(
+        ["score", *FAST, "--checks", "integrity", "--format", "jsonl", "-"], capsys, stdin, monkeypatch
+    )
     assert [json.loads(line)["id"] for line in out.splitlines()] == ids
     assert code == (2 if stdin.startswith(b"#") else 0), err
 
 
 def test_extra_fields_travel_to_the_report_as_meta(tmp_path, capsys):
-    records = [{"id": "a", "text": "The council met on Monday.", "title": "Council", "url": "https://x.org/a",
-                "published": "2026-01-02", "author": "J. Smith", "crawl": {"at": "2026-01-03", "status": 200}},
-               {"id": 7, "text": "The mayor spoke on Tuesday.", "meta": {"lang_score": 0.9}, "tags": ["x"]}]
+    records = [
+        {
+            "id": "a",
+            "text": "The council met on Monday.",
+            "title": "Council",
+            "url": "https://x.org/a",
+            "published": "2026-01-02",
+            "author": "J. Smith",
+            "crawl": {"at": "2026-01-03", "status": 200},
+        },
+        {"id": 7, "text": "The mayor spoke on Tuesday.", "meta": {"lang_score": 0.9}, "tags": ["x"]},
+    ]
     feed = tmp_path / "feed.json"
     feed.write_text(json.dumps(records))
     code, out, _ = run(["score", *FAST, "--checks", "integrity", "--format", "jsonl", str(feed)], capsys)
@@ -189,8 +230,21 @@ def test_a_folder_contributes_text_and_jsonl_but_not_other_json(tmp_path, capsys
 
 
 def test_source_names_the_publisher_of_text_files(capsys):
-    code, out, _ = run(["score", *FAST, "--checks", "integrity", "--format", "jsonl", "--source", "example.org",
-                        str(EXAMPLES / "harbour-bridge-clean.txt"), str(EXAMPLES / "feed.jsonl")], capsys)
+    code, out, _ = run(
+        [
+            "score",
+            *FAST,
+            "--checks",
+            "integrity",
+            "--format",
+            "jsonl",
+            "--source",
+            "example.org",
+            str(EXAMPLES / "harbour-bridge-clean.txt"),
+            str(EXAMPLES / "feed.jsonl"),
+        ],
+        capsys,
+    )
     sources = [json.loads(line)["source"] for line in out.splitlines()]
     assert code == 0 and sources[0] == "example.org" and "example-wire.com" in sources  # a record's own source wins
 
@@ -198,7 +252,9 @@ def test_source_names_the_publisher_of_text_files(capsys):
 def test_clean_writes_records_that_score_reads_again(tmp_path, capsys):
     feed = tmp_path / "feed.jsonl"
     text = (EXAMPLES / "flood-warning-with-chrome.txt").read_text()
-    feed.write_text(json.dumps({"id": "flood", "text": text, "source": "x.org", "title": "Flood", "desk": "news"}) + "\n")
+    feed.write_text(
+        json.dumps({"id": "flood", "text": text, "source": "x.org", "title": "Flood", "desk": "news"}) + "\n"
+    )
     code, out, _ = run(["clean", *FAST, str(feed)], capsys)
     cleaned = tmp_path / "cleaned.jsonl"
     cleaned.write_text(out)
@@ -207,5 +263,9 @@ def test_clean_writes_records_that_score_reads_again(tmp_path, capsys):
     report = json.loads(out)
     assert code == 0 and (report["id"], report["source"], report["title"]) == ("flood", "x.org", "Flood")
     assert report["meta"]["desk"] == "news" and report["meta"]["removed_chars"] > 0
-    assert not [f for c in report["checks"] for f in c["findings"] if f["code"] == "off_topic.boilerplate"
-                and f["severity"] != "info"]
+    assert not [
+        f
+        for c in report["checks"]
+        for f in c["findings"]
+        if f["code"] == "off_topic.boilerplate" and f["severity"] != "info"
+    ]

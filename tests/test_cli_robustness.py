@@ -73,7 +73,10 @@ def test_a_symbolic_link_in_a_folder_is_not_followed_unless_asked(capsys, tmp_pa
     assert "leak.txt: a symbolic link, not followed" in err and "linked-folder: a symbolic link" in err
     code, out, err = run(["score+", "--format", "jsonl", "--follow-symlinks", str(folder)], capsys)
     assert sorted(Report.model_validate_json(line).id for line in out.splitlines()) == [
-        "leak.txt", "secret.txt", "story.txt"]
+        "leak.txt",
+        "secret.txt",
+        "story.txt",
+    ]
 
 
 def test_a_link_cycle_is_walked_once(capsys, tmp_path):
@@ -105,8 +108,14 @@ def test_a_file_name_with_an_escape_sequence_is_shown_escaped(capsys, tmp_path):
 def test_markdown_escapes_html_and_links_from_ids_sources_and_quotes(capsys, tmp_path):
     feed = tmp_path / "feed.jsonl"
     link = "[click](javascript:alert(1))"
-    feed.write_text(_line(id=f"<img src=x onerror=alert(1)>{link}", source="<script>x</script>",
-                          text=f"<p>{link}</p>\n<p>{link}</p>\n" * 3) + "\n")
+    feed.write_text(
+        _line(
+            id=f"<img src=x onerror=alert(1)>{link}",
+            source="<script>x</script>",
+            text=f"<p>{link}</p>\n<p>{link}</p>\n" * 3,
+        )
+        + "\n"
+    )
     code, out, _ = run(["score+", "--format", "markdown", str(feed)], capsys)
     assert code == 0
     assert not re.search(r"(?<!\\)<(?:img|script|p)\b|(?<!\\)\[click|(?<!\\)\]\(javascript", out), out

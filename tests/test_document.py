@@ -15,14 +15,21 @@ def sentences(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The U.S. Army said Dr. Smith arrived at 3.5 p.m. on Jan. 5. He left.",
-         ["The U.S. Army said Dr. Smith arrived at 3.5 p.m. on Jan. 5.", "He left."]),
+        (
+            "The U.S. Army said Dr. Smith arrived at 3.5 p.m. on Jan. 5. He left.",
+            ["The U.S. Army said Dr. Smith arrived at 3.5 p.m. on Jan. 5.", "He left."],
+        ),
         ("“We will win,” he said. Gen. Asim Munir spoke.", ["“We will win,” he said.", "Gen. Asim Munir spoke."]),
         ('He said "it is over." Then he left.', ['He said "it is over."', "Then he left."]),
-        ("Growth was 2.5 percent. Prices rose 3.1 percent in Jan. and Feb. combined.",
-         ["Growth was 2.5 percent.", "Prices rose 3.1 percent in Jan. and Feb. combined."]),
+        (
+            "Growth was 2.5 percent. Prices rose 3.1 percent in Jan. and Feb. combined.",
+            ["Growth was 2.5 percent.", "Prices rose 3.1 percent in Jan. and Feb. combined."],
+        ),
         ("Published on\nLatest articles", ["Published on", "Latest articles"]),
-        ("It went live at noon.The Wire is now on WhatsApp.", ["It went live at noon.", "The Wire is now on WhatsApp."]),
+        (
+            "It went live at noon.The Wire is now on WhatsApp.",
+            ["It went live at noon.", "The Wire is now on WhatsApp."],
+        ),
         ("The poll is on 5 May. Mr Blair said so.", ["The poll is on 5 May.", "Mr Blair said so."]),
     ],
 )
@@ -35,15 +42,20 @@ def test_every_offset_points_into_the_original_text():
     d = doc(text)
     for seg in (*d.blocks, *d.sentences, *d.words):
         assert text[seg.start : seg.end] == seg.text
-    assert [b.text for b in d.blocks] == ["Title line", "First para has two sentences. Here is the second!",
-                                         "A new line paragraph."]
+    assert [b.text for b in d.blocks] == [
+        "Title line",
+        "First para has two sentences. Here is the second!",
+        "A new line paragraph.",
+    ]
     assert [s.block for s in d.sentences] == [0, 1, 1, 2]
     assert [w.text for w in d.sentence_words(d.sentences[1])] == ["First", "para", "has", "two", "sentences"]
 
 
 def test_hard_wrapped_lines_are_rejoined_into_one_paragraph():
-    text = ("The committee met on Tuesday to discuss the proposal that had been\n"
-            "submitted by the regional council earlier this year.\nA second paragraph.")
+    text = (
+        "The committee met on Tuesday to discuss the proposal that had been\n"
+        "submitted by the regional council earlier this year.\nA second paragraph."
+    )
     d = doc(text)
     assert len(d.blocks) == 2
     assert len(d.sentences) == 2
@@ -51,15 +63,24 @@ def test_hard_wrapped_lines_are_rejoined_into_one_paragraph():
 
 def test_words_keep_inner_punctuation():
     assert [w.text for w in doc("Pakistan's U.S. 3.5 Pak-Afghan 1,500 e-mail").words] == [
-        "Pakistan's", "U.S", "3.5", "Pak-Afghan", "1", "500", "e-mail"]
+        "Pakistan's",
+        "U.S",
+        "3.5",
+        "Pak-Afghan",
+        "1",
+        "500",
+        "e-mail",
+    ]
 
 
 def test_html_markup_is_blanked_without_moving_offsets():
     text = "<html><body><p>Officials met today.</p><script>var x = 'Fake. Text.';</script><p>They agreed.</p></body></html>"
     d = doc(text)
     assert len(d.analysis_text) == len(text)
-    assert [[w.text for w in d.sentence_words(s)] for s in d.sentences] == [["Officials", "met", "today"],
-                                                                            ["They", "agreed"]]
+    assert [[w.text for w in d.sentence_words(s)] for s in d.sentences] == [
+        ["Officials", "met", "today"],
+        ["They", "agreed"],
+    ]
     assert "var" not in d.lower_words and "officials" in d.lower_words
     assert d.markup_chars > 0
 
@@ -86,7 +107,9 @@ def test_names_find_multiword_names_and_skip_sentence_initial_function_words():
 
 def test_language_guess():
     english = doc("The minister said on Tuesday that the talks with the union would continue in the spring. " * 3)
-    german = doc("Der Minister sagte am Dienstag, dass die Gespräche mit der Gewerkschaft im Frühjahr weitergehen. " * 3)
+    german = doc(
+        "Der Minister sagte am Dienstag, dass die Gespräche mit der Gewerkschaft im Frühjahr weitergehen. " * 3
+    )
     assert english.looks_english and not german.looks_english
 
 

@@ -76,8 +76,10 @@ def test_a_plugin_that_fails_to_import_is_a_warning_not_a_crash(monkeypatch, mak
     good = types.ModuleType("fake_good_plugin")
     good.reliability_checks = hookimpl(lambda settings: [Constant("from_entry_point", 1.0)])
     monkeypatch.setitem(sys.modules, "fake_good_plugin", good)
-    eps = [EntryPoint("broken", "no_such_module_anywhere", "reliability"),
-           EntryPoint("good", "fake_good_plugin", "reliability")]
+    eps = [
+        EntryPoint("broken", "no_such_module_anywhere", "reliability"),
+        EntryPoint("good", "fake_good_plugin", "reliability"),
+    ]
     monkeypatch.setattr("reliability.plugins.entry_points", lambda group: eps)
     engine = make_engine(load_entrypoints=True)
     assert "from_entry_point" in [c.name for c in engine.checks]
@@ -110,8 +112,9 @@ def test_configured_weights_and_bands_apply(make_engine, tmp_path):
     config.write_text('checks = ["good", "bad"]\n[weights]\nbad = 3.0\n[bands]\nhigh = 90\nmedium = 20\n')
     from reliability.config import Settings
 
-    engine = Engine(Settings.load(config, load_entrypoints=False), plugins=[Provides(Constant("good", 1.0),
-                                                                                     Constant("bad", 0.5))])
+    engine = Engine(
+        Settings.load(config, load_entrypoints=False), plugins=[Provides(Constant("good", 1.0), Constant("bad", 0.5))]
+    )
     report = engine.score(ARTICLE)
     assert {c.name: c.weight for c in report.checks} == {"bad": 3.0, "good": 1.0}
     mean = (1.0 + 3 * 0.5) / 4
@@ -171,7 +174,9 @@ def test_every_builtin_check_is_registered_through_the_hook(make_engine):
 def test_import_does_no_work():
     import subprocess
 
-    code = ("import sys, reliability; heavy = [m for m in ('pydantic', 'sklearn', 'textstat', 'pluggy', 'rich') "
-            "if m in sys.modules]; print(heavy)")
+    code = (
+        "import sys, reliability; heavy = [m for m in ('pydantic', 'sklearn', 'textstat', 'pluggy', 'rich') "
+        "if m in sys.modules]; print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -55,12 +55,15 @@ def _raise(exc):
     return behaviour
 
 
-@pytest.mark.parametrize("exc, error", [
-    (SystemExit(3), "SystemExit: 3"),
-    (KeyboardInterrupt(), "KeyboardInterrupt: "),
-    (GeneratorExit(), "GeneratorExit: "),
-    (RecursionError("deep"), "RecursionError: deep"),
-])
+@pytest.mark.parametrize(
+    "exc, error",
+    [
+        (SystemExit(3), "SystemExit: 3"),
+        (KeyboardInterrupt(), "KeyboardInterrupt: "),
+        (GeneratorExit(), "GeneratorExit: "),
+        (RecursionError("deep"), "RecursionError: deep"),
+    ],
+)
 def test_a_check_raising_any_exception_fails_alone(make_engine, exc, error):
     result, report = _score(make_engine, _raise(exc))
     assert result.score is None and result.error == error
@@ -135,29 +138,49 @@ def test_a_real_ctrl_c_ends_the_run(make_engine):
 
 
 def _constructed(**fields):
-    base = dict(name="misbehaves", version="1", score=0.5, weight=1.0, metrics={}, details={}, findings=[],
-                error=None, elapsed_ms=0.0)
+    base = dict(
+        name="misbehaves",
+        version="1",
+        score=0.5,
+        weight=1.0,
+        metrics={},
+        details={},
+        findings=[],
+        error=None,
+        elapsed_ms=0.0,
+    )
     return lambda check, document: CheckResult.model_construct(**{**base, **fields})
 
 
 def _finding(**fields):
-    base = dict(check="misbehaves", code="misbehaves.x", severity="warning", message="m", start=0, end=4,
-                related=[], confidence=1.0)
+    base = dict(
+        check="misbehaves",
+        code="misbehaves.x",
+        severity="warning",
+        message="m",
+        start=0,
+        end=4,
+        related=[],
+        confidence=1.0,
+    )
     return Finding.model_construct(**{**base, **fields})
 
 
-@pytest.mark.parametrize("behaviour, error", [
-    (_constructed(score=5.0), "less than or equal to 1"),
-    (_constructed(score=math.nan), "neither a score nor an error"),
-    (_constructed(metrics={"m": math.inf}), "metrics.m"),
-    (_constructed(details={"when": object()}), "cannot be written as JSON"),
-    (_constructed(findings=[_finding(severity="critical")]), "severity"),
-    (_constructed(findings=[_finding(confidence=math.nan)]), "confidence"),
-    (_constructed(findings=[_finding(check="steady", code="steady.fake")]), "not under check 'misbehaves'"),
-    (_constructed(findings=[_finding(code="other.kind")]), "not under check 'misbehaves'"),
-    (_constructed(name="steady"), "expected 'misbehaves'"),
-    (lambda check, document: {"score": 1.0}, "not CheckResult"),
-])
+@pytest.mark.parametrize(
+    "behaviour, error",
+    [
+        (_constructed(score=5.0), "less than or equal to 1"),
+        (_constructed(score=math.nan), "neither a score nor an error"),
+        (_constructed(metrics={"m": math.inf}), "metrics.m"),
+        (_constructed(details={"when": object()}), "cannot be written as JSON"),
+        (_constructed(findings=[_finding(severity="critical")]), "severity"),
+        (_constructed(findings=[_finding(confidence=math.nan)]), "confidence"),
+        (_constructed(findings=[_finding(check="steady", code="steady.fake")]), "not under check 'misbehaves'"),
+        (_constructed(findings=[_finding(code="other.kind")]), "not under check 'misbehaves'"),
+        (_constructed(name="steady"), "expected 'misbehaves'"),
+        (lambda check, document: {"score": 1.0}, "not CheckResult"),
+    ],
+)
 def test_results_are_validated_however_they_were_built(make_engine, behaviour, error):
     result, report = _score(make_engine, behaviour)
     assert result.score is None and error in result.error
@@ -233,7 +256,9 @@ def test_a_scorer_plugin_returning_nan_falls_back_to_the_formula(make_engine):
 def test_the_guard_leaves_the_signal_handlers_as_it_found_them(make_engine):
     before = signal.getsignal(signal.SIGINT), getattr(signal, "SIGALRM", None) and signal.getsignal(signal.SIGALRM)
     make_engine(Provides(Steady())).score(ARTICLE)
-    assert (signal.getsignal(signal.SIGINT), getattr(signal, "SIGALRM", None) and signal.getsignal(signal.SIGALRM)) == before
+    assert (
+        signal.getsignal(signal.SIGINT),
+        getattr(signal, "SIGALRM", None) and signal.getsignal(signal.SIGALRM),
+    ) == before
     if hasattr(signal, "setitimer"):
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-

@@ -1,4 +1,5 @@
 """The duplication evaluation runs and meets its targets on every split."""
+
 from evaluation import duplication
 
 

@@ -1,5 +1,6 @@
 """The off_topic evaluation runs: boilerplate meets its targets on every split; spliced sentences are warned
 about only with the semantic model, at the precision the weights were fitted for; clean controls stay clean."""
+
 import pytest
 
 from evaluation import off_topic as off_topic_eval
@@ -63,8 +64,10 @@ def test_a_splice_into_real_copy_lands_in_its_body_at_the_offset_returned():
     many sites export them): a splice never touches the headline or a blank line, and its offset is exact."""
     import random
 
-    text = ("Harbour plan approved\n\nThe council approved the harbour plan on Monday. Work starts in May.\n\n"
-            "Fishermen welcomed the decision. \"It has taken ten years,\" said Tom Hale.\n")
+    text = (
+        "Harbour plan approved\n\nThe council approved the harbour plan on Monday. Work starts in May.\n\n"
+        "Fishermen welcomed the decision. \"It has taken ten years,\" said Tom Hale.\n"
+    )
     sentence = "Wildfires forced thousands of people to leave their homes in the hills above the coast."
     for seed in range(20):
         for own_paragraph in (False, True):

@@ -12,7 +12,7 @@ def test_preprocessed_offsets_point_back_into_the_raw_text():
     pre, origin = ggt._preprocess_map(raw)
     assert pre.startswith('First line.\n "Quoted words," she said. Then more.')
     at = pre.index("Quoted")
-    assert raw[origin[at] : origin[at + len("Quoted words")] ] == "Quoted words"
+    assert raw[origin[at] : origin[at + len("Quoted words")]] == "Quoted words"
     assert len(origin) == len(pre) and origin == sorted(origin)
 
 

@@ -13,8 +13,17 @@ def test_tokens_become_prose():
 
 
 def test_a_splice_is_planted_from_another_story_at_the_offset_recorded():
-    reports = [Report(f"{t}{i}", f"{t}", "topic", [f"Sentence {j} of story {t} report {i} has enough words in it." for j in range(6)], "train")
-               for t in "ab" for i in range(4)]
+    reports = [
+        Report(
+            f"{t}{i}",
+            f"{t}",
+            "topic",
+            [f"Sentence {j} of story {t} report {i} has enough words in it." for j in range(6)],
+            "train",
+        )
+        for t in "ab"
+        for i in range(4)
+    ]
     planted = splice(reports, seed=1, share=1.0)
     for r in planted:
         assert len(r.splices) == 1

@@ -48,7 +48,9 @@ def test_pathological_input_scores_in_linear_time(engine: Engine, unit: str) -> 
 
 
 #: Every space sentencex (1.0.x) panicked on before a full stop, found by trying each code point.
-ODD_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+ODD_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 @pytest.mark.parametrize("space", ODD_SPACES, ids=[f"U+{ord(c):04X}" for c in ODD_SPACES])
@@ -92,8 +94,30 @@ def test_the_markup_scanner_finds_what_the_markup_pattern_found() -> None:
     pattern = re.compile(
         r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,2000}?>|<![a-zA-Z][^<>]*>", re.I | re.S
     )
-    pieces = ["<script>", "</script>", "<SCRIPT src=x>", "</Script >", "<style>", "</style>", "<!--", "-->", "<p>",
-              "</p>", "<a href='x'>", "<!DOCTYPE html>", "<", ">", "x", " ", "\n", "<b", "<!x", "-", "</style", "a<b>c"]
+    pieces = [
+        "<script>",
+        "</script>",
+        "<SCRIPT src=x>",
+        "</Script >",
+        "<style>",
+        "</style>",
+        "<!--",
+        "-->",
+        "<p>",
+        "</p>",
+        "<a href='x'>",
+        "<!DOCTYPE html>",
+        "<",
+        ">",
+        "x",
+        " ",
+        "\n",
+        "<b",
+        "<!x",
+        "-",
+        "</style",
+        "a<b>c",
+    ]
     rng = random.Random(18)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))

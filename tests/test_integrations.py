@@ -17,7 +17,9 @@ SETTINGS = {"load_entrypoints": False, "semantic": False}
 
 
 def _records() -> list[dict]:
-    feed = [json.loads(line) for line in (EXAMPLES / "feed.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    feed = [
+        json.loads(line) for line in (EXAMPLES / "feed.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     files = [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted(EXAMPLES.glob("*.txt"))]
     return feed + files
 
@@ -47,7 +49,9 @@ def test_the_batch_scorer_gives_the_engines_reports_as_columns():
         assert out["score"][i] == report["score"] and out["label"][i] == report["label"]
         for check in report["checks"]:
             assert out[f"{check['name']}_score"][i] == check["score"]
-        findings = sorted((f for c in report["checks"] for f in c["findings"]), key=lambda f: (f["start"], f["end"], f["check"]))
+        findings = sorted(
+            (f for c in report["checks"] for f in c["findings"]), key=lambda f: (f["start"], f["end"], f["check"])
+        )
         assert json.loads(out["findings"][i]) == findings
         assert out["failed_checks"][i] == ""
 
@@ -56,8 +60,14 @@ def test_missing_fields_bytes_and_extra_columns_are_read_as_articles():
     import numpy as np
 
     scorer = ReliabilityScorer(SETTINGS)
-    out = scorer({"id": np.array([1, 2]), "text": [b"Officials met on Tuesday.", None], "source": [float("nan"), "x.org"],
-                  "author": ["A. Writer", None]})
+    out = scorer(
+        {
+            "id": np.array([1, 2]),
+            "text": [b"Officials met on Tuesday.", None],
+            "source": [float("nan"), "x.org"],
+            "author": ["A. Writer", None],
+        }
+    )
     assert out["id"] == ["1", "2"] and out["source"] == [None, "x.org"]
     assert json.loads(out["meta"][0]) == {"author": "A. Writer"} and out["meta"][1] == ""
     assert json.loads(out["report"][1])["checks"]  # an empty text still gets a report
@@ -88,6 +98,10 @@ def _score_partition(records):
 @pytest.mark.slow  # starts a process pool that imports the package afresh
 def test_dask_bag_map_partitions_gives_the_plain_engines_reports():
     bag = pytest.importorskip("dask.bag", reason="the dask extra is not installed: pip install -e '.[dask]'")
-    rows = bag.from_sequence(_records(), npartitions=3).map_partitions(_score_partition).compute(scheduler="processes", num_workers=2)
+    rows = (
+        bag.from_sequence(_records(), npartitions=3)
+        .map_partitions(_score_partition)
+        .compute(scheduler="processes", num_workers=2)
+    )
     assert [row["id"] for row in rows] == [r["id"] for r in _records()]
     assert [_comparable(json.loads(row["report"])) for row in rows] == [_comparable(r) for r in _expected()]

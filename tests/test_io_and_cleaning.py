@@ -22,10 +22,16 @@ def test_folders_are_read_sorted_and_empty_folders_reported(tmp_path):
 
 
 def report_with(text: str, spans: list[tuple[int, int, str, str]]) -> Report:
-    findings = [Finding(check=c.split(".")[0], code=c, severity=sev, message="m", start=s, end=e)
-                for s, e, c, sev in spans]
-    return Report(id="a", score=50, label="medium", checks=[CheckResult(name="off_topic", version="1", score=0.5,
-                  findings=findings)], engine=EngineInfo(version="0", elapsed_ms=0))
+    findings = [
+        Finding(check=c.split(".")[0], code=c, severity=sev, message="m", start=s, end=e) for s, e, c, sev in spans
+    ]
+    return Report(
+        id="a",
+        score=50,
+        label="medium",
+        checks=[CheckResult(name="off_topic", version="1", score=0.5, findings=findings)],
+        engine=EngineInfo(version="0", elapsed_ms=0),
+    )
 
 
 def test_clean_removes_whole_lines_and_records_each_cut():
@@ -43,8 +49,11 @@ def test_clean_removes_whole_lines_and_records_each_cut():
 
 def test_clean_merges_overlapping_cuts_and_ignores_other_codes():
     text = "A teaser line. Another teaser.\nReal story sentence."
-    spans = [(0, 14, "off_topic.boilerplate", "warning"), (10, 30, "off_topic.boilerplate", "error"),
-             (31, 51, "duplication.sentence", "warning")]
+    spans = [
+        (0, 14, "off_topic.boilerplate", "warning"),
+        (10, 30, "off_topic.boilerplate", "error"),
+        (31, 51, "duplication.sentence", "warning"),
+    ]
     cleaned = clean(text, report_with(text, spans), {"off_topic.boilerplate"})
     assert len(cleaned.cuts) == 1 and cleaned.text == "Real story sentence."
 

@@ -14,8 +14,15 @@ from reliability.models import Article
 
 @pytest.mark.parametrize(
     ("word", "owner"),
-    [("Mujahid’s", "Mujahid"), ("labour's", "labour"), ("Jones", "Jones"), ("bus", "bus"), ("Texas", "Texas"),
-     ("boss’s", "boss"), ("s", "s")],
+    [
+        ("Mujahid’s", "Mujahid"),
+        ("labour's", "labour"),
+        ("Jones", "Jones"),
+        ("bus", "bus"),
+        ("Texas", "Texas"),
+        ("boss’s", "boss"),
+        ("s", "s"),
+    ],
 )
 def test_without_possessive_removes_the_suffix_only(word: str, owner: str) -> None:
     assert without_possessive(word) == owner
@@ -47,8 +54,9 @@ def test_calendar_words() -> None:
     assert CALENDAR_WORDS == set(WEEKDAYS) | set(MONTHS)
 
 
-@pytest.mark.parametrize(("text", "quoted"), [("“We will win,” he said.", True), ("  'No,' she said.", True),
-                                              ("He said no.", False)])
+@pytest.mark.parametrize(
+    ("text", "quoted"), [("“We will win,” he said.", True), ("  'No,' she said.", True), ("He said no.", False)]
+)
 def test_opens_with_quote(text: str, quoted: bool) -> None:
     assert opens_with_quote(text) is quoted
 
@@ -104,7 +112,9 @@ def test_word_sets_feeding_learned_models_keep_the_forms_they_were_fitted_with()
 
     assert style.FIRST_PERSON == set("i me my mine myself we us our ours ourselves".split())
     assert style.SECOND_PERSON == set("you your yours yourself yourselves".split())
-    assert style.HEDGES == set("reportedly allegedly apparently purportedly supposedly rumored rumoured possibly".split())
+    assert style.HEDGES == set(
+        "reportedly allegedly apparently purportedly supposedly rumored rumoured possibly".split()
+    )
     assert line_features._YOU == set("you your you're yours yourself".split())
     assert line_features._WE == set("we our us we're ours".split())
     assert confidence._FIRST_PERSON == set("i we my our me us i'm we're".split())

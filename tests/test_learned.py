@@ -15,17 +15,23 @@ from reliability.models import CheckResult
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 MODEL = {
-    "format": "reliability-scoring-model", "name": "tiny",
+    "format": "reliability-scoring-model",
+    "name": "tiny",
     "features": ["duplication.score", "readability.words"],
-    "mean": [0.0, math.log1p(100)], "scale": [1.0, 1.0], "clip": 5.0,
-    "coefficients": [2.0, 0.5], "intercept": -1.0,
+    "mean": [0.0, math.log1p(100)],
+    "scale": [1.0, 1.0],
+    "clip": 5.0,
+    "coefficients": [2.0, 0.5],
+    "intercept": -1.0,
     "calibration": {"method": "platt", "a": 1.0, "b": 0.0},
 }
 
 
 def results(duplication: float | None, words: float) -> list[CheckResult]:
-    return [CheckResult(name="duplication", version="1", score=duplication),
-            CheckResult(name="readability", version="1", score=1.0, metrics={"words": words})]
+    return [
+        CheckResult(name="duplication", version="1", score=duplication),
+        CheckResult(name="readability", version="1", score=1.0, metrics={"words": words}),
+    ]
 
 
 def sigmoid(t: float) -> float:
@@ -53,12 +59,15 @@ def test_a_crashed_check_counts_as_a_typical_article_not_a_zero():
     assert model.score(results(None, 100)) == model.explain(results(None, 100)).baseline
 
 
-@pytest.mark.parametrize("broken, message", [
-    ({**MODEL, "format": "pickle"}, "not a reliability-scoring-model"),
-    ({**MODEL, "coefficients": [1.0]}, "differ in length"),
-    ({k: v for k, v in MODEL.items() if k != "intercept"}, "intercept"),
-    ({**MODEL, "calibration": {"method": "magic"}}, "calibration"),
-])
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        ({**MODEL, "format": "pickle"}, "not a reliability-scoring-model"),
+        ({**MODEL, "coefficients": [1.0]}, "differ in length"),
+        ({k: v for k, v in MODEL.items() if k != "intercept"}, "intercept"),
+        ({**MODEL, "calibration": {"method": "magic"}}, "calibration"),
+    ],
+)
 def test_a_malformed_model_is_refused_naming_the_problem(broken, message):
     with pytest.raises(ModelError, match=message):
         ScoringModel(broken, "broken")
@@ -135,7 +144,7 @@ def test_cli_fit_learns_a_model_that_separates_and_scores(tmp_path, capsys):
     paragraphs = [p for p in clean.split("\n") if p.strip()]
     lines = []
     for i in range(48):
-        text = "\n".join(paragraphs[i % len(paragraphs):] + paragraphs[: i % len(paragraphs)])
+        text = "\n".join(paragraphs[i % len(paragraphs) :] + paragraphs[: i % len(paragraphs)])
         label = i % 2
         if not label:  # the unreliable half: printed twice, as a broken pipeline would
             text = text + "\n" + text
@@ -147,8 +156,21 @@ def test_cli_fit_learns_a_model_that_separates_and_scores(tmp_path, capsys):
     assert "cross-validation by source): ROC AUC 1.000" in capsys.readouterr().out
     model = json.loads(out.read_text())
     assert model["format"] == "reliability-scoring-model" and "duplication.score" in model["features"]
-    assert main(["score", str(EXAMPLES / "budget-printed-twice.txt"), "--scoring", str(out), "--semantic", "off",
-                 "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "score",
+                str(EXAMPLES / "budget-printed-twice.txt"),
+                "--scoring",
+                str(out),
+                "--semantic",
+                "off",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)[0]["explanation"]["scoring"] == "model"
     assert main(["fit", str(labelled), "--out", str(out), "--semantic", "off", "--scores-only"]) == 0
     model = json.loads(out.read_text())

@@ -20,8 +20,13 @@ class Plain:
     def run(self, document, context):
         from reliability.models import CheckResult
 
-        return CheckResult(name=self.name, version=self.version, weight=self.weight, score=1.0,
-                           metrics={"level": float(context.option("level", 0))})
+        return CheckResult(
+            name=self.name,
+            version=self.version,
+            weight=self.weight,
+            score=1.0,
+            metrics={"level": float(context.option("level", 0))},
+        )
 
 
 @pytest.mark.parametrize(

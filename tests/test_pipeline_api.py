@@ -13,12 +13,16 @@ def engine():
 
 
 def test_score_many_takes_articles_dicts_and_strings_with_ids_from_the_position(engine):
-    reports = list(engine.score_many([
-        "The council met on Monday.",
-        {"text": "The mayor spoke on Tuesday.", "author": "J. Smith"},
-        {"id": "given", "text": "Schools reopen on Wednesday.", "source": "x.org", "title": "Schools"},
-        Article(id="article", text="Trains run late on Thursday."),
-    ]))
+    reports = list(
+        engine.score_many(
+            [
+                "The council met on Monday.",
+                {"text": "The mayor spoke on Tuesday.", "author": "J. Smith"},
+                {"id": "given", "text": "Schools reopen on Wednesday.", "source": "x.org", "title": "Schools"},
+                Article(id="article", text="Trains run late on Thursday."),
+            ]
+        )
+    )
     assert [r.id for r in reports] == ["0", "1", "given", "article"]
     assert reports[1].meta == {"author": "J. Smith"} and reports[2].title == "Schools"
     assert reports[2].source == "x.org"
@@ -49,8 +53,10 @@ def test_a_check_that_loses_points_without_a_warning_says_why():
     from reliability.render.common import score_reason
 
     engine = Engine(checks=["readability", "attribution"], load_entrypoints=False, semantic=False)
-    dense = ("The aforementioned constitutional interpretations, jurisprudentially considered, necessitate "
-             "comprehensive reevaluation of administrative responsibilities and intergovernmental mechanisms. ") * 12
+    dense = (
+        "The aforementioned constitutional interpretations, jurisprudentially considered, necessitate "
+        "comprehensive reevaluation of administrative responsibilities and intergovernmental mechanisms. "
+    ) * 12
     report = engine.score(dense)
     readability = report.check("readability")
     assert readability.score < 1 and not [f for f in readability.findings if f.severity != "info"]

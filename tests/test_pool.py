@@ -44,7 +44,8 @@ class Unpicklable(Provides):
 def articles(count: int, trouble: dict[int, str] | None = None) -> list[Article]:
     trouble = trouble or {}
     return [
-        Article(id=f"a{i}", text=f"All calm here, number {i}. " * (1 + i % 3) + trouble.get(i, "")) for i in range(count)
+        Article(id=f"a{i}", text=f"All calm here, number {i}. " * (1 + i % 3) + trouble.get(i, ""))
+        for i in range(count)
     ]
 
 

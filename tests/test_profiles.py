@@ -75,9 +75,17 @@ def test_outputs_escape_what_came_from_the_input():
 def test_cli_keeps_reports_in_the_store_and_profiles_them(tmp_path, capsys):
     articles = tmp_path / "a.jsonl"
     articles.write_text(
-        json.dumps({"id": "1", "text": "The council met on Monday. It voted 31 to 9 to fund the bridge.",
-                    "url": "https://www.town.gov/news/1", "published": "2026-10-01"}) + "\n"
-        + json.dumps({"id": "2", "text": "The council met again. Officials said the vote would be repeated."}) + "\n",
+        json.dumps(
+            {
+                "id": "1",
+                "text": "The council met on Monday. It voted 31 to 9 to fund the bridge.",
+                "url": "https://www.town.gov/news/1",
+                "published": "2026-10-01",
+            }
+        )
+        + "\n"
+        + json.dumps({"id": "2", "text": "The council met again. Officials said the vote would be repeated."})
+        + "\n",
         encoding="utf-8",
     )
     db = str(tmp_path / "r.db")

@@ -33,11 +33,51 @@ VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 # Pieces that have broken something once, or that the checks look for: hypothesis mixes them with any text.
 PIECES = [
-    "Officials said", " the mayor said.", "“It is safe,” he said.", '"Yes," she told reporters.', "According to police,",
-    " 1,200 people were killed", " at least 30 ", "between 5 and 7", "Mr. Smith", "U.S.", "George W", "SHOUT ",
-    "<!--", "-->", "<script>", "</script>", "<p>", "</p>", "&amp;", "\n", "\n\n", "\r\n", "\t", " ", ". ", "!", "?",
-    "\x00", "\x1b[2J", "\x85", "\xa0", "\u2009", "\u202f", "\u3000", "\u2028", "\u202e", "\ufeff", "\ufffd",
-    "\udc80", "\ud800", "😀", "Ελλάδα", "日本語", "x" * 60, "1" * 40,
+    "Officials said",
+    " the mayor said.",
+    "“It is safe,” he said.",
+    '"Yes," she told reporters.',
+    "According to police,",
+    " 1,200 people were killed",
+    " at least 30 ",
+    "between 5 and 7",
+    "Mr. Smith",
+    "U.S.",
+    "George W",
+    "SHOUT ",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "<p>",
+    "</p>",
+    "&amp;",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    " ",
+    ". ",
+    "!",
+    "?",
+    "\x00",
+    "\x1b[2J",
+    "\x85",
+    "\xa0",
+    "\u2009",
+    "\u202f",
+    "\u3000",
+    "\u2028",
+    "\u202e",
+    "\ufeff",
+    "\ufffd",
+    "\udc80",
+    "\ud800",
+    "😀",
+    "Ελλάδα",
+    "日本語",
+    "x" * 60,
+    "1" * 40,
 ]
 TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join)
 IDS = st.text(min_size=1, max_size=12)
@@ -114,7 +154,7 @@ def _cli_property(lines: list, folder: Path) -> None:
     )
     expected = sum(1 for kind, _ in lines if kind == "article")
     feed = folder / "feed.jsonl"  # a .jsonl file: standard input would be sniffed, and a first line of junk
-    feed.write_bytes(payload)     # make the whole of it one plain-text article
+    feed.write_bytes(payload)  # make the whole of it one plain-text article
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         code = main(["score", "--format", "jsonl", "--semantic", "off", "--quiet", str(feed)])

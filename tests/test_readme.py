@@ -56,8 +56,13 @@ def test_shown_output_is_what_the_command_prints(command, shown, capsys, monkeyp
     actual = _run(command, capsys, monkeypatch)
     if UPDATE and TIMING.sub("(N ms)", actual) != TIMING.sub("(N ms)", shown):
         text = README.read_text(encoding="utf-8")
-        README.write_text(text.replace(f"<!-- output of: {command} -->\n```text\n{shown}```",
-                                       f"<!-- output of: {command} -->\n```text\n{actual}```"), encoding="utf-8")
+        README.write_text(
+            text.replace(
+                f"<!-- output of: {command} -->\n```text\n{shown}```",
+                f"<!-- output of: {command} -->\n```text\n{actual}```",
+            ),
+            encoding="utf-8",
+        )
         shown = actual
     assert TIMING.sub("(N ms)", actual) == TIMING.sub("(N ms)", shown)
 
@@ -91,9 +96,11 @@ def _projected(shown, actual):
     if isinstance(shown, dict) and isinstance(actual, dict):
         return {k: _projected(v, actual.get(k)) for k, v in shown.items()}
     if isinstance(shown, list) and isinstance(actual, list):
+
         def same(a, b):
             keys = ("name",) if "name" in a else ("code", "start")
             return isinstance(b, dict) and all(a.get(k) == b.get(k) for k in keys)
+
         return [_projected(item, next((x for x in actual if same(item, x)), None)) for item in shown]
     return actual
 
@@ -107,8 +114,9 @@ def test_abridged_json_report_is_part_of_the_real_one(capsys, monkeypatch):
     shown = json.loads(match["json"])
     if UPDATE:
         shown = _projected(shown, real)
-        README.write_text(text.replace(match["json"], json.dumps(shown, indent=2, ensure_ascii=False) + "\n"),
-                          encoding="utf-8")
+        README.write_text(
+            text.replace(match["json"], json.dumps(shown, indent=2, ensure_ascii=False) + "\n"), encoding="utf-8"
+        )
     _contained(shown, real)
 
 

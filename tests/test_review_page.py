@@ -63,7 +63,7 @@ def test_related_spans_are_marked_in_this_and_in_the_other_article():
     cross = finding.model_copy(update={"related": [RelatedSpan(start=16, end=len(second_text) - 2, article="two")]})
     checks = [c.model_copy(update={"findings": [cross]}) if c.name == "duplication" else c for c in first.checks]
     html = page([(first.model_copy(update={"checks": checks}), first_text), (second, second_text)])
-    other = html[html.index("<article class='report' id='a2'"):]
+    other = html[html.index("<article class='report' id='a2'") :]
     assert "id='a1-f0-r0'" in other and "data-r='a1-f0'" in other, "the other side is marked in the other article"
     assert "in <a href='#a2'>two</a>" in html
 
@@ -77,10 +77,19 @@ def browser(tmp_path_factory):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -103,8 +112,9 @@ def test_page_loads_clean_and_a_finding_scrolls_to_its_highlight(browser, tmp_pa
     assert browser.find_element(By.ID, "shown").text == "6 of 6 articles shown"
 
     # the duplication error of the article printed twice: its highlight starts far below the top of the page
-    report = next(a for a in browser.find_elements(By.CSS_SELECTOR, "article.report")
-                  if "budget-printed-twice.txt" in a.text)
+    report = next(
+        a for a in browser.find_elements(By.CSS_SELECTOR, "article.report") if "budget-printed-twice.txt" in a.text
+    )
     jump = report.find_element(By.CSS_SELECTOR, ".finding.sev-error a.jump")
     finding_id = jump.get_attribute("data-finding")
     highlight = browser.find_element(By.ID, f"{finding_id}-h")
@@ -139,12 +149,16 @@ def test_index_sorts_and_filters(browser, tmp_path, capsys):
     assert browser.save_screenshot(str(screenshots / "review-page-index.png"))
     header = next(th for th in browser.find_elements(By.CSS_SELECTOR, "#articles th") if th.text == "score")
     header.click()
-    scores = [float(td.get_attribute("data-value")) for td in
-              browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr td:nth-child(3)")]
+    scores = [
+        float(td.get_attribute("data-value"))
+        for td in browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr td:nth-child(3)")
+    ]
     assert scores == sorted(scores) and len(scores) == 6
     header.click()
-    scores = [float(td.get_attribute("data-value")) for td in
-              browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr td:nth-child(3)")]
+    scores = [
+        float(td.get_attribute("data-value"))
+        for td in browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr td:nth-child(3)")
+    ]
     assert scores == sorted(scores, reverse=True)
 
     Select(browser.find_element(By.ID, "filter-label")).select_by_value("low")

@@ -1,5 +1,6 @@
 """The semantic extra: loaded only when installed and wanted, offline, deterministic; and what it adds to
 off_topic.unrelated — a warning on a sentence spliced in from another story, none on the clean story."""
+
 import json
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def _election_debate(suffix):
 
 def test_a_sentence_from_another_story_gets_a_warning_that_explains_itself(sentence_encoder):
     example = _election_debate("splice5")  # a holdout story: never seen when the weights were fitted
-    (start, end), = example.planted["unrelated"]
+    ((start, end),) = example.planted["unrelated"]
     result = run_check(OffTopicCheck(), example.text, encoder=sentence_encoder)
     warnings = [f for f in result.findings if f.code == "off_topic.unrelated" and f.severity == "warning"]
     assert [(f.start, f.end) for f in warnings] == [(start, end)]
@@ -68,10 +69,12 @@ def test_the_clean_story_gets_no_warning(sentence_encoder):
 
 def test_a_sentence_spliced_in_before_the_lead_gets_a_warning(sentence_encoder):
     example = _election_debate("opening")
-    (start, end), = example.planted["unrelated"]
+    ((start, end),) = example.planted["unrelated"]
     assert start == 0
     result = run_check(OffTopicCheck(), example.text, encoder=sentence_encoder)
-    warnings = [(f.start, f.end) for f in result.findings if f.code == "off_topic.unrelated" and f.severity == "warning"]
+    warnings = [
+        (f.start, f.end) for f in result.findings if f.code == "off_topic.unrelated" and f.severity == "warning"
+    ]
     assert warnings == [(start, end)]
 
 

@@ -10,14 +10,27 @@ from reliability.models import CheckResult, EngineInfo, Finding, Report
 from reliability.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, source_of, text_hash
 
 
-def make_report(article_id: str, score: float = 50.0, source: str | None = "site.org", url: str | None = None,
-                published: str | None = "2026-11-03", codes: tuple[str, ...] = ()) -> Report:
+def make_report(
+    article_id: str,
+    score: float = 50.0,
+    source: str | None = "site.org",
+    url: str | None = None,
+    published: str | None = "2026-11-03",
+    codes: tuple[str, ...] = (),
+) -> Report:
     findings = [Finding(check="off_topic", code=c, severity="warning", message="m", start=0, end=1) for c in codes]
     label = "high" if score >= 75 else "medium" if score >= 50 else "low"
     return Report(
-        id=article_id, source=source, url=url, published=published, score=score, label=label,
-        checks=[CheckResult(name="off_topic", version="1", score=score / 100, findings=findings),
-                CheckResult(name="readability", version="1", score=1.0)],
+        id=article_id,
+        source=source,
+        url=url,
+        published=published,
+        score=score,
+        label=label,
+        checks=[
+            CheckResult(name="off_topic", version="1", score=score / 100, findings=findings),
+            CheckResult(name="readability", version="1", score=1.0),
+        ],
         engine=EngineInfo(version="0", elapsed_ms=0),
     )
 
@@ -25,8 +38,19 @@ def make_report(article_id: str, score: float = 50.0, source: str | None = "site
 def test_a_report_is_kept_with_its_article_fields_and_text_hash(tmp_path):
     with Store(tmp_path / "r.db") as store:
         store.add(make_report("a", url="https://www.site.org/x").model_copy(update={"title": "T"}), "the text")
-        row = store.db.execute("SELECT source, id, url, title, published, month, text_sha256, score FROM reports").fetchone()
-        assert row == ("site.org", "a", "https://www.site.org/x", "T", "2026-11-03", "2026-11", text_hash("the text"), 50.0)
+        row = store.db.execute(
+            "SELECT source, id, url, title, published, month, text_sha256, score FROM reports"
+        ).fetchone()
+        assert row == (
+            "site.org",
+            "a",
+            "https://www.site.org/x",
+            "T",
+            "2026-11-03",
+            "2026-11",
+            text_hash("the text"),
+            50.0,
+        )
         assert store.report("a", "site.org").title == "T"
 
 
@@ -59,8 +83,9 @@ def test_an_older_store_migrates_forward_keeping_its_rows(tmp_path):
     for statement in MIGRATIONS[0]:
         db.execute(statement)
     report = make_report("kept")
-    key = db.execute("INSERT INTO reports (source, id, score, label, scored_at) "
-                     "VALUES ('s', 'kept', 50, 'medium', '2026-01-01')").lastrowid
+    key = db.execute(
+        "INSERT INTO reports (source, id, score, label, scored_at) VALUES ('s', 'kept', 50, 'medium', '2026-01-01')"
+    ).lastrowid
     db.execute("INSERT INTO bodies VALUES (?, ?)", (key, zlib.compress(report.model_dump_json().encode())))
     db.execute("PRAGMA user_version = 1")
     db.commit()
@@ -80,16 +105,22 @@ def test_running_totals_match_a_recount_after_many_replacements(tmp_path):
     with Store(tmp_path / "r.db") as store:
         for _ in range(300):
             i = rng.randrange(60)  # many ids written several times, with changing scores, months and codes
-            report = make_report(f"a{i}", float(rng.randrange(101)), source=f"s{i % 4}",
-                                 published=f"2026-0{rng.randrange(1, 4)}-01",
-                                 codes=("off_topic.boilerplate",) * rng.randrange(3))
+            report = make_report(
+                f"a{i}",
+                float(rng.randrange(101)),
+                source=f"s{i % 4}",
+                published=f"2026-0{rng.randrange(1, 4)}-01",
+                codes=("off_topic.boilerplate",) * rng.randrange(3),
+            )
             store.add(report, "t")
         recount = store.db.execute(
             "SELECT source, month, COUNT(*), ROUND(SUM(score), 6), SUM(label = 'low') FROM reports "
-            "GROUP BY source, month ORDER BY source, month").fetchall()
+            "GROUP BY source, month ORDER BY source, month"
+        ).fetchall()
         totals = store.db.execute(
             "SELECT source, month, articles, ROUND(score_sum, 6), low FROM source_months WHERE articles > 0 "
-            "ORDER BY source, month").fetchall()
+            "ORDER BY source, month"
+        ).fetchall()
         assert totals == recount
         codes = store.db.execute("SELECT source, SUM(count) FROM finding_counts GROUP BY source ORDER BY source")
         kept = store.db.execute("SELECT source, SUM(count) FROM source_codes GROUP BY source ORDER BY source")

@@ -33,7 +33,11 @@ BUDGET = (
 
 
 def _articles() -> list[Article]:
-    return [Article(id="quake-1", text=QUAKE), Article(id="budget", text=BUDGET), Article(id="quake-2", text=QUAKE_OTHER)]
+    return [
+        Article(id="quake-1", text=QUAKE),
+        Article(id="budget", text=BUDGET),
+        Article(id="quake-2", text=QUAKE_OTHER),
+    ]
 
 
 def test_reports_of_one_event_form_a_story_and_others_stand_alone():
@@ -45,7 +49,9 @@ def test_reports_of_one_event_form_a_story_and_others_stand_alone():
 
 
 def test_a_sketch_stays_small_whatever_the_article_length():
-    long_text = "\n".join(f"Speaker{i} Name{i} said the plan for district {i} would cost {i * 7} million." for i in range(2000))
+    long_text = "\n".join(
+        f"Speaker{i} Name{i} said the plan for district {i} would cost {i * 7} million." for i in range(2000)
+    )
     sketch = build_sketch(Document(Article(id="long", text=long_text)))
     assert sketch.nbytes <= 2600
     assert sketch.words.nbytes == BLOOM_BITS // 8
@@ -174,7 +180,9 @@ def test_a_sentence_no_sibling_says_anything_close_to_is_weighed_as_a_splice():
     from reliability.story import story_contexts
 
     encoder = _WordEncoder()
-    spliced = "Shares of the Lumen shipping group fell sharply in Frankfurt after its chairman resigned over a bribery probe."
+    spliced = (
+        "Shares of the Lumen shipping group fell sharply in Frankfurt after its chairman resigned over a bribery probe."
+    )
     lines = QUAKE.splitlines()
     own = "\n".join([*lines[:2], spliced, *lines[2:], *QUAKE_OTHER.splitlines()[1:]])
     documents = [Document(Article(id="own", text=own)), Document(Article(id="other", text=QUAKE_OTHER + QUAKE))]

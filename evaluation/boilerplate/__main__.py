@@ -41,7 +41,9 @@ def _in_house_boilerplate() -> dict:
     for split in (*SPLITS, "all"):
         chosen = examples if split == "all" else [e for e in examples if e.split == split]
         result = evaluate(chosen)
-        figures[split] = {k: result[k] for k in ("articles", "boilerplate_planted", "boilerplate_precision", "boilerplate_recall")}
+        figures[split] = {
+            k: result[k] for k in ("articles", "boilerplate_planted", "boilerplate_precision", "boilerplate_recall")
+        }
         figures[split]["clean_articles_with_warnings"] = result["clean_articles_with_warnings"]
     figures["misses"] = [m for m in result["misses"] if m[1] == "boilerplate"][:20]
     figures["false_alarms"] = [m for m in result["false_alarms"] if m[1] == "boilerplate"][:20]
@@ -57,7 +59,9 @@ def main() -> None:
     if args.step == "build":
         pages = page_sources.build_cache(lines_path)
         tables_path.unlink(missing_ok=True)
-        print(f"{len(pages)} pages, {len({p.site for p in pages})} sites, {sum(len(p.lines) for p in pages)} lines -> {lines_path}")
+        print(
+            f"{len(pages)} pages, {len({p.site for p in pages})} sites, {sum(len(p.lines) for p in pages)} lines -> {lines_path}"
+        )
         return
     from evaluation.boilerplate.train import cached_tables, train
 

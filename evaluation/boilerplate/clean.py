@@ -19,7 +19,11 @@ def reuters_stories(limit: int = 500) -> list[tuple[str, str, str]]:
     for story in reuters(limit=100_000):
         paragraphs = [p for p in story.text.split("\n") if p.strip()]
         ends = sum(p.rstrip().endswith((".", '"', "'")) for p in paragraphs)
-        if MIN_CHARS <= len(story.text) <= MAX_CHARS and len(paragraphs) >= MIN_PARAGRAPHS and ends >= MIN_SENTENCE_SHARE * len(paragraphs):
+        if (
+            MIN_CHARS <= len(story.text) <= MAX_CHARS
+            and len(paragraphs) >= MIN_PARAGRAPHS
+            and ends >= MIN_SENTENCE_SHARE * len(paragraphs)
+        ):
             found.append((story.id, story.title, story.text))
             if len(found) >= limit:
                 break

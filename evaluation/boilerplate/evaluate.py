@@ -23,7 +23,13 @@ def scores(flagged: np.ndarray, y: np.ndarray) -> dict:
     precision = found / max(1, int(flagged.sum()))
     recall = found / max(1, int((y == 1).sum()))
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3), "lines": int(y.size), "boilerplate": int((y == 1).sum())}
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "lines": int(y.size),
+        "boilerplate": int((y == 1).sum()),
+    }
 
 
 def on_lines(table: Table, pages: list) -> dict:
@@ -50,15 +56,22 @@ def on_lines(table: Table, pages: list) -> dict:
     model = load_model()
     probability = model.probabilities(table.x.tolist())
     result = {
-        "all": {"shipped": scores(ours, y), "model_alone": scores(probability >= model.warn_at, table.y), "c4": scores(c4, y)},
+        "all": {
+            "shipped": scores(ours, y),
+            "model_alone": scores(probability >= model.warn_at, table.y),
+            "c4": scores(c4, y),
+        },
         "pages": len(chosen),
     }
     for name in sorted(set(sets)):
         keep = sets_a == name
         result[name] = {"shipped": scores(ours[keep], y[keep]), "c4": scores(c4[keep], y[keep])}
     result["flagged_share_by_gold_class"] = {
-        KINDS[kind]: {"lines": int((kinds_a == kind).sum()), "shipped_flags": round(float(ours[kinds_a == kind].mean()), 3),
-                      "c4_drops": round(float(c4[kinds_a == kind].mean()), 3)}
+        KINDS[kind]: {
+            "lines": int((kinds_a == kind).sum()),
+            "shipped_flags": round(float(ours[kinds_a == kind].mean()), 3),
+            "c4_drops": round(float(c4[kinds_a == kind].mean()), 3),
+        }
         for kind in sorted(set(kinds))
     }
     result["calibration"] = calibration_table(probability, table.y)
@@ -72,8 +85,14 @@ def calibration_table(probability: np.ndarray, y: np.ndarray, bins: int = 5) -> 
     for low, high in zip(edges[:-1], edges[1:]):
         keep = (probability >= low) & (probability < high if high < 1 else probability <= high)
         if keep.any():
-            rows.append({"band": f"{low:.1f}-{high:.1f}", "lines": int(keep.sum()), "mean_confidence": round(float(probability[keep].mean()), 3),
-                         "observed": round(float(y[keep].mean()), 3)})
+            rows.append(
+                {
+                    "band": f"{low:.1f}-{high:.1f}",
+                    "lines": int(keep.sum()),
+                    "mean_confidence": round(float(probability[keep].mean()), 3),
+                    "observed": round(float(y[keep].mean()), 3),
+                }
+            )
     return rows
 
 
@@ -86,7 +105,12 @@ def warned_articles(articles: list[tuple[str, str, str]]) -> dict:
         found = [f for f in check.run(document, CheckContext()).findings if f.code == "off_topic.boilerplate"]
         warned += bool(found)
         lines += [text[f.start : f.end][:80] for f in found]
-    return {"articles": len(articles), "warned": warned, "share": round(warned / max(1, len(articles)), 4), "examples": lines[:10]}
+    return {
+        "articles": len(articles),
+        "warned": warned,
+        "share": round(warned / max(1, len(articles)), 4),
+        "examples": lines[:10],
+    }
 
 
 def clean_copy(seeds: list[tuple[str, str, str]], in_house: list[tuple[str, str, str]]) -> dict:

@@ -24,15 +24,21 @@ from evaluation.public import PublicFile, files_under, read_bytes
 CROP_MARGIN = 3
 SOURCES = {
     "l3s-gn1": PublicFile(
-        "geodrome/page-signal", "186d8153b3d1", "L3S-GN1-20100130203947-00001/annotated",
+        "geodrome/page-signal",
+        "186d8153b3d1",
+        "L3S-GN1-20100130203947-00001/annotated",
         "L3S-GN1 (Kohlschuetter et al. 2010), research use only; not redistributed, only the fitted weights ship",
     ),
     "dragnet": PublicFile(
-        "j-szulc/html-cleaning-dataset-merged", "46e01a04b470", "dragnet_data",
+        "j-szulc/html-cleaning-dataset-merged",
+        "46e01a04b470",
+        "dragnet_data",
         "Dragnet data (Peters and Lecocq 2013), research use; not redistributed, only the fitted weights ship",
     ),
     "big5": PublicFile(
-        "MSVCode/ir-research-data", "cbb428cea48e", "Extraction",
+        "MSVCode/ir-research-data",
+        "cbb428cea48e",
+        "Extraction",
         "news extraction pairs (big5-05/09/13/17), research use; not redistributed, only the fitted weights ship",
     ),
 }
@@ -47,7 +53,9 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset("script style noscript head title template svg iframe object embed select textarea map".split())
 _SEL_RE = re.compile(r"x-nc-sel(\d)")
 _SPACE_RE = re.compile(r"\s+")
-_TWO_LEVEL_SUFFIXES = frozenset("co.uk org.uk ac.uk gov.uk com.au net.au org.au co.za co.in com.sg co.nz co.jp com.cn com.br".split())
+_TWO_LEVEL_SUFFIXES = frozenset(
+    "co.uk org.uk ac.uk gov.uk com.au net.au org.au co.za co.in com.sg co.nz co.jp com.cn com.br".split()
+)
 
 
 @dataclass
@@ -155,7 +163,9 @@ def read_l3s() -> list[Page]:
 
 
 _WORD_RE = re.compile(r"[^\W_]+")
-_URL_META_RE = re.compile(rb"""(?:rel=["']?canonical["']?[^>]*?href|property=["']og:url["'][^>]*?content)=["']?(https?://[^"' >]+)""", re.I)
+_URL_META_RE = re.compile(
+    rb"""(?:rel=["']?canonical["']?[^>]*?href|property=["']og:url["'][^>]*?content)=["']?(https?://[^"' >]+)""", re.I
+)
 _HREF_RE = re.compile(rb"""href=["']?(https?://[^"' >/]+)""", re.I)
 _ARCHIVE_RE = re.compile(rb"https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
 SHORT_LINE_WORDS = 4
@@ -217,7 +227,8 @@ def read_dragnet() -> list[Page]:
     """Half the Dragnet pages (DRAGNET_SHARE, by a hash of the name): its crops are long, and the machine small."""
     gold = {Path(n).stem: n for n in _names("dragnet", "dragnet_data/GoldStandard") if n.endswith(".txt")}
     pairs = [
-        (n, gold[Path(n).stem]) for n in _names("dragnet", "dragnet_data/input")
+        (n, gold[Path(n).stem])
+        for n in _names("dragnet", "dragnet_data/input")
         if n.endswith(".html") and Path(n).stem in gold and sampled(f"dragnet/{Path(n).stem}", DRAGNET_SHARE)
     ]
     return _read_pairs("dragnet", pairs, "dragnet")

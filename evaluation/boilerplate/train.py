@@ -59,7 +59,9 @@ def tables(pages: list[Page]) -> dict[str, Table]:
         built = [as_document(page) for page in site_pages]
         corpus = corpus_stats(b.document for b in built) if len(built) > 1 else None
         for page, one in zip(site_pages, built):
-            for block, features, label, kind in zip(one.document.blocks, line_features(one.document, corpus), one.labels, one.kinds):
+            for block, features, label, kind in zip(
+                one.document.blocks, line_features(one.document, corpus), one.labels, one.kinds
+            ):
                 rows[split_of(site)].append((features, label, kind, f"{page.set}:{page.page}", block.text))
     return {
         name: Table(
@@ -116,10 +118,15 @@ def trusted_rules(dev: Table, min_precision: float = MIN_PRECISION - 0.02, min_h
         trusted[FEATURES[i]] = precision
         pooled |= hit
     overall = float((dev.y[pooled] == 1).mean()) if pooled.any() else min_precision
-    return {name: round(p if p is not None and (dev.x[:, FEATURES.index(name)] > 0).sum() >= min_hits else overall, 3) for name, p in trusted.items()}
+    return {
+        name: round(p if p is not None and (dev.x[:, FEATURES.index(name)] > 0).sum() >= min_hits else overall, 3)
+        for name, p in trusted.items()
+    }
 
 
-def export(model, calibration: tuple[float, float], warn_at: float, provenance: dict, trusted: dict[str, float]) -> None:
+def export(
+    model, calibration: tuple[float, float], warn_at: float, provenance: dict, trusted: dict[str, float]
+) -> None:
     """The fitted trees as flat arrays, padded to the largest tree."""
     predictors = [p[0].nodes for p in model._predictors]
     width = max(len(nodes) for nodes in predictors)
@@ -178,12 +185,24 @@ def cached_tables(pages: list[Page], path: Path) -> dict[str, Table]:
     if path.exists():
         with np.load(path, allow_pickle=False) as saved:
             return {
-                name: Table(saved[f"{name}_x"], saved[f"{name}_y"], saved[f"{name}_kinds"], list(saved[f"{name}_pages"]), list(saved[f"{name}_texts"]))
+                name: Table(
+                    saved[f"{name}_x"],
+                    saved[f"{name}_y"],
+                    saved[f"{name}_kinds"],
+                    list(saved[f"{name}_pages"]),
+                    list(saved[f"{name}_texts"]),
+                )
                 for name, _ in SPLIT_SHARES
             }
     found = tables(pages)
     arrays = {}
     for name, t in found.items():
-        arrays |= {f"{name}_x": t.x, f"{name}_y": t.y, f"{name}_kinds": t.kinds, f"{name}_pages": np.array(t.pages), f"{name}_texts": np.array(t.texts)}
+        arrays |= {
+            f"{name}_x": t.x,
+            f"{name}_y": t.y,
+            f"{name}_kinds": t.kinds,
+            f"{name}_pages": np.array(t.pages),
+            f"{name}_texts": np.array(t.texts),
+        }
     np.savez_compressed(path, **arrays)
     return found

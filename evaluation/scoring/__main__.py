@@ -51,13 +51,17 @@ def _formula(example: Example) -> float:
     return overall_score(example.results) / 100
 
 
-def measure(name: str, score: Callable[[Example], float], train: list[Example], test: list[Example],
-            probability: bool) -> dict[str, Any]:
+def measure(
+    name: str, score: Callable[[Example], float], train: list[Example], test: list[Example], probability: bool
+) -> dict[str, Any]:
     """AUC on test, oriented on train (a score that ranks the wrong way round is turned over there)."""
     sign = 1 if roc_auc([e.label for e in train], [score(e) for e in train]) >= 0.5 else -1
     labels, values = [e.label for e in test], [score(e) for e in test]
-    row: dict[str, Any] = {"scoring": name, "test_roc_auc": round(roc_auc(labels, [sign * v for v in values]), 4),
-                           "oriented": sign}
+    row: dict[str, Any] = {
+        "scoring": name,
+        "test_roc_auc": round(roc_auc(labels, [sign * v for v in values]), 4),
+        "oriented": sign,
+    }
     if probability:
         row["test_brier"] = round(brier_score(labels, values), 4)
         row[f"test_ece_{ECE_BINS}_bins"] = round(calibration_error(labels, values), 4)
@@ -66,8 +70,12 @@ def measure(name: str, score: Callable[[Example], float], train: list[Example], 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--mirror", type=Path, default=os.environ.get("RELIABILITY_MIRROR") or None,
-                        help="folder of owner+name/repo git mirrors (default: $RELIABILITY_MIRROR)")
+    parser.add_argument(
+        "--mirror",
+        type=Path,
+        default=os.environ.get("RELIABILITY_MIRROR") or None,
+        help="folder of owner+name/repo git mirrors (default: $RELIABILITY_MIRROR)",
+    )
     parser.add_argument("--cache", type=Path, default=cache_dir() / "scoring", help="where scored reports are kept")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--task", choices=TASKS, default="outlet", help="which labels (evaluation.scoring.data.build)")
@@ -78,8 +86,10 @@ def main() -> None:
 
     labelled = build(args.mirror, args.task)
     engine = Engine(semantic=False, load_entrypoints=False, checks=list(BUILTIN_CHECKS))
-    articles = [Article(id=a.id, text=a.text, title=a.title, source=a.source, url=a.url, published=a.published)
-                for a in labelled]
+    articles = [
+        Article(id=a.id, text=a.text, title=a.title, source=a.source, url=a.url, published=a.published)
+        for a in labelled
+    ]
     reports = cached_reports(engine, articles, args.cache / f"reports-{code_version()}.jsonl", workers=args.workers)
     fitted_on = [a for a in labelled if a.split != "test"]
     tested = [a for a in labelled if a.split == "test"]
@@ -93,8 +103,10 @@ def main() -> None:
     train, test = [example(a) for a in fitted_on], [example(a) for a in tested]
     for split, rows in (("train+dev", fitted_on), ("test", tested)):
         counts = Counter((a.corpus, a.label) for a in rows)
-        print(f"{split}: {len(rows)} articles, {len({a.group for a in rows})} outlets/corpora; "
-              + ", ".join(f"{c}/{'reliable' if y else 'unreliable'} {n}" for (c, y), n in sorted(counts.items())))
+        print(
+            f"{split}: {len(rows)} articles, {len({a.group for a in rows})} outlets/corpora; "
+            + ", ".join(f"{c}/{'reliable' if y else 'unreliable'} {n}" for (c, y), n in sorted(counts.items()))
+        )
     provenance = {
         "data": [f"{repo.replace('+', '/')}@{commit}" for repo, commit in (WEBIS, PMACINEC, FAKES)],
         "script": "python -m evaluation.scoring --write platt",
@@ -102,31 +114,47 @@ def main() -> None:
         "checks": list(BUILTIN_CHECKS),
         "task": args.task,
     }
-    rows = [measure("article length alone (words)", _length, train, test, False),
-            measure("formula (score / 100)", _formula, train, test, True)]
+    rows = [
+        measure("article length alone (words)", _length, train, test, False),
+        measure("formula (score / 100)", _formula, train, test, True),
+    ]
     models = {}
     for variant, (checks, calibration, scores_only) in VARIANTS.items():
-        model = fit(train, checks=checks, calibration=calibration, name=f"default-{variant}",
-                    provenance=provenance, scores_only=scores_only)
+        model = fit(
+            train,
+            checks=checks,
+            calibration=calibration,
+            name=f"default-{variant}",
+            provenance=provenance,
+            scores_only=scores_only,
+        )
         scorer = ScoringModel(model, model["name"])
         models[variant] = model
-        rows.append(measure(f"model {variant}", lambda e, s=scorer: s.score(e.results) / 100, train, test, True)
-                    | {"held_out_roc_auc": model["training"]["held_out_roc_auc"]})
+        rows.append(
+            measure(f"model {variant}", lambda e, s=scorer: s.score(e.results) / 100, train, test, True)
+            | {"held_out_roc_auc": model["training"]["held_out_roc_auc"]}
+        )
     for group in sorted({a.corpus for a in tested}):
         members = [(e, a) for e, a in zip(test, tested, strict=True) if a.corpus == group]
         labels = [e.label for e, _ in members]
         if len(set(labels)) == 2:
-            aucs = ", ".join(f"{v} {roc_auc(labels, [ScoringModel(m, v).score(e.results) for e, _ in members]):.3f}"
-                             for v, m in models.items())
-            print(f"test corpus {group}: {len(members)} articles, model AUC {aucs}; formula "
-                  f"{roc_auc(labels, [_formula(e) for e, _ in members]):.3f}; length "
-                  f"{roc_auc(labels, [_length(e) for e, _ in members]):.3f}")
+            aucs = ", ".join(
+                f"{v} {roc_auc(labels, [ScoringModel(m, v).score(e.results) for e, _ in members]):.3f}"
+                for v, m in models.items()
+            )
+            print(
+                f"test corpus {group}: {len(members)} articles, model AUC {aucs}; formula "
+                f"{roc_auc(labels, [_formula(e) for e, _ in members]):.3f}; length "
+                f"{roc_auc(labels, [_length(e) for e, _ in members]):.3f}"
+            )
     for row in rows:
         print(json.dumps(row))
     for variant, model in models.items():
         weights = sorted(zip(model["features"], model["coefficients"], strict=True), key=lambda t: -abs(t[1]))
-        print(f"largest coefficients of {variant} (per standard deviation):",
-              ", ".join(f"{f} {c:+.2f}" for f, c in weights[:10]))
+        print(
+            f"largest coefficients of {variant} (per standard deviation):",
+            ", ".join(f"{f} {c:+.2f}" for f, c in weights[:10]),
+        )
     if args.write:
         chosen = models[args.write]
         chosen["name"] = "default"

@@ -80,9 +80,15 @@ class Repo:
 
 # BuzzFeed-Webis names its nine publishers; their links go through shorteners (cnn.it, politi.co)
 WEBIS_OUTLETS = {
-    "abc": "go.com", "cnn": "cnn.com", "politico": "politico.com", "addicting-info": "addictinginfo.org",
-    "occupy-democrats": "occupydemocrats.com", "the-other-98": "theother98.com",
-    "eagle-rising": "eaglerising.com", "freedom-daily": "freedomdaily.com", "right-wing-news": "rightwingnews.com",
+    "abc": "go.com",
+    "cnn": "cnn.com",
+    "politico": "politico.com",
+    "addicting-info": "addictinginfo.org",
+    "occupy-democrats": "occupydemocrats.com",
+    "the-other-98": "theother98.com",
+    "eagle-rising": "eaglerising.com",
+    "freedom-daily": "freedomdaily.com",
+    "right-wing-news": "rightwingnews.com",
 }
 SHORTENERS = {"cnn.it": "cnn.com", "politi.co": "politico.com", "abcn.ws": "go.com", "politico.eu": "politico.com"}
 NO_OUTLET = {"fb.me", "archive.org", "bit.ly"}  # links that do not name the publisher
@@ -93,7 +99,9 @@ def domain(url: str | None) -> str | None:
     if not url:
         return None
     labels = (urlparse(url if "//" in url else f"//{url}").hostname or "").split(".")
-    keep = 3 if len(labels) > 2 and labels[-2] in {"co", "com", "org", "net", "gov", "ac"} and len(labels[-1]) == 2 else 2
+    keep = (
+        3 if len(labels) > 2 and labels[-2] in {"co", "com", "org", "net", "gov", "ac"} and len(labels[-1]) == 2 else 2
+    )
     host = ".".join(labels[-keep:]) if len(labels) >= 2 else ""
     host = SHORTENERS.get(host, host)
     return None if not host or host in NO_OUTLET else host
@@ -112,9 +120,15 @@ def buzzfeed_webis(repo: Repo, outlet_labels: bool = False) -> Iterator[Labelled
         url = (root.findtext("uri") or "").strip() or None
         portal = (root.findtext("portal") or "").strip()
         yield LabelledArticle(
-            id=f"webis:{Path(path).stem}", text=(root.findtext("mainText") or "").strip(),
-            title=root.findtext("title"), source=portal, url=url, published=None, label=label,
-            corpus="buzzfeed_webis", group=WEBIS_OUTLETS.get(portal, portal),
+            id=f"webis:{Path(path).stem}",
+            text=(root.findtext("mainText") or "").strip(),
+            title=root.findtext("title"),
+            source=portal,
+            url=url,
+            published=None,
+            label=label,
+            corpus="buzzfeed_webis",
+            group=WEBIS_OUTLETS.get(portal, portal),
         )
 
 
@@ -129,9 +143,15 @@ def fakenewsnet(repo: Repo) -> Iterator[LabelledArticle]:
                 millis = re.search(r"\d{10,}", str(record.get("publish_date") or ""))
                 published = _iso_date(int(millis.group()) / 1000) if millis else None
                 yield LabelledArticle(
-                    id=f"fnn:{site}:{Path(path).stem}", text=(record.get("text") or "").strip(),
-                    title=record.get("title"), source=outlet, url=url, published=published, label=label,
-                    corpus=f"fakenewsnet_{site.lower()}", group=outlet or f"fakenewsnet_{site.lower()}",
+                    id=f"fnn:{site}:{Path(path).stem}",
+                    text=(record.get("text") or "").strip(),
+                    title=record.get("title"),
+                    source=outlet,
+                    url=url,
+                    published=published,
+                    label=label,
+                    corpus=f"fakenewsnet_{site.lower()}",
+                    group=outlet or f"fakenewsnet_{site.lower()}",
                 )
 
 
@@ -148,19 +168,34 @@ def pmacinec_folders(repo: Repo) -> Iterator[LabelledArticle]:
         for path in repo.paths(folder):
             title, _, body = repo.read(path).strip().partition("\n")
             yield LabelledArticle(
-                id=f"{corpus}:{Path(path).stem}", text=body.strip(), title=title.strip() or None, source=None,
-                url=None, published=None, label=label, corpus=corpus, group=corpus,
+                id=f"{corpus}:{Path(path).stem}",
+                text=body.strip(),
+                title=title.strip() or None,
+                source=None,
+                url=None,
+                published=None,
+                label=label,
+                corpus=corpus,
+                group=corpus,
             )
 
 
 def fakes(repo: Repo) -> Iterator[LabelledArticle]:
     # unit ids repeat; the CSV line number does not
     for number, row in enumerate(csv.DictReader(io.StringIO(repo.read("FA-KES-Dataset.csv"))), start=2):
-        month, day, year = (row.get("date") or "//").split("/")[:3] if row.get("date", "").count("/") == 2 else ("", "", "")
+        month, day, year = (
+            (row.get("date") or "//").split("/")[:3] if row.get("date", "").count("/") == 2 else ("", "", "")
+        )
         published = f"{int(year):04d}-{int(month):02d}-{int(day):02d}" if year.isdigit() else None
         yield LabelledArticle(
-            id=f"fakes:{row['unit_id']}:{number}", text=row["article_content"].strip(), title=row["article_title"],
-            source=row["source"], url=None, published=published, label=int(row["labels"]), corpus="fakes",
+            id=f"fakes:{row['unit_id']}:{number}",
+            text=row["article_content"].strip(),
+            title=row["article_title"],
+            source=row["source"],
+            url=None,
+            published=published,
+            label=int(row["labels"]),
+            corpus="fakes",
             group=row["source"],
         )
 
@@ -212,8 +247,10 @@ def build(mirror: Path, task: str = "veracity") -> list[LabelledArticle]:
         raise ValueError(f"task must be one of {TASKS}")
     outlet = task == "outlet"
     readers = [
-        (lambda repo: buzzfeed_webis(repo, outlet), Repo(mirror, *WEBIS)), (fakenewsnet, Repo(mirror, *PMACINEC)),
-        (pmacinec_folders, Repo(mirror, *PMACINEC)), *([] if outlet else [(fakes, Repo(mirror, *FAKES))]),
+        (lambda repo: buzzfeed_webis(repo, outlet), Repo(mirror, *WEBIS)),
+        (fakenewsnet, Repo(mirror, *PMACINEC)),
+        (pmacinec_folders, Repo(mirror, *PMACINEC)),
+        *([] if outlet else [(fakes, Repo(mirror, *FAKES))]),
     ]
     seen: set[str] = set()
     kept = []

@@ -42,13 +42,32 @@ class StoryCheck(BaseCheck):
                     continue
                 seen.add(key)
                 severity = "info" if conflict.kind == "count" else "warning"
-                findings.append(self._cross("conflict", severity, conflict.message, conflict.start, conflict.end,
-                                            conflict.other, conflict.other_start, conflict.other_end))
+                findings.append(
+                    self._cross(
+                        "conflict",
+                        severity,
+                        conflict.message,
+                        conflict.start,
+                        conflict.end,
+                        conflict.other,
+                        conflict.other_start,
+                        conflict.other_end,
+                    )
+                )
         for sibling, share in syndicated(story):
-            findings.append(self._cross(
-                "syndication", "info", f"The same text as {sibling.article} (about {share:.0%} of their five-word "
-                "runs are shared): syndicated copy, not a defect; a pipeline may keep one.",
-                0, len(document.text), sibling.article, 0, sibling.length))
+            findings.append(
+                self._cross(
+                    "syndication",
+                    "info",
+                    f"The same text as {sibling.article} (about {share:.0%} of their five-word "
+                    "runs are shared): syndicated copy, not a defect; a pipeline may keep one.",
+                    0,
+                    len(document.text),
+                    sibling.article,
+                    0,
+                    sibling.length,
+                )
+            )
         confirmed, claims = corroboration(story)
         share = confirmed / claims if claims else 0.0
         warnings = sum(f.severity == "warning" for f in findings)
@@ -65,8 +84,9 @@ class StoryCheck(BaseCheck):
         }
         return self.result(score, findings, metrics, {"story": story.id})
 
-    def _cross(self, kind: str, severity: str, message: str, start: int, end: int,
-               other: str, other_start: int, other_end: int) -> Finding:
+    def _cross(
+        self, kind: str, severity: str, message: str, start: int, end: int, other: str, other_start: int, other_end: int
+    ) -> Finding:
         finding = self.finding(kind, severity, message, start, end)  # type: ignore[arg-type]
         return finding.model_copy(update={"related": [RelatedSpan(start=other_start, end=other_end, article=other)]})
 

@@ -76,10 +76,15 @@ def style_metrics(document: Document) -> dict[str, float]:
         "hedges": sum(w in HEDGES for w in words),
         "reporting_verbs": sum(w in CUE_VERBS for w in words),
         "weekdays": sum(w in WEEKDAYS for w in words),
-        "titles": sum(w in ABBREVIATED_TITLES and t.text[:1].isupper() for w, t in zip(words, document.words, strict=True)),
+        "titles": sum(
+            w in ABBREVIATED_TITLES and t.text[:1].isupper() for w, t in zip(words, document.words, strict=True)
+        ),
         "numbers": sum(bool(NUMBER_RE.search(w)) for w in words),
-        "caps_words": sum(len(t.text) >= CAPS_MIN_LETTERS and t.text.isupper() and t.text.isalpha()
-                          for t in document.words if t.start >= dateline_end),  # "WASHINGTON -" is no shouting
+        "caps_words": sum(
+            len(t.text) >= CAPS_MIN_LETTERS and t.text.isupper() and t.text.isalpha()
+            for t in document.words
+            if t.start >= dateline_end
+        ),  # "WASHINGTON -" is no shouting
         "exclamations": text.count("!"),
         "questions": text.count("?"),
         "quote_marks": sum(text.count(mark) for mark in DOUBLE_QUOTE_MARKS),

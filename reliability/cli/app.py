@@ -15,7 +15,8 @@ COMMANDS = {"score": score, "clean": clean, "sources": sources, "checks": checks
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
-        prog="reliability", description="Score how reliable news articles are, from their own text.",
+        prog="reliability",
+        description="Score how reliable news articles are, from their own text.",
         epilog="Exit status: 0 ok; 1 an article under `score --fail-under` (or a failed check with --fail-on-error); "
         "2 bad usage or unreadable input. Settings: --config FILE, else ./reliability.toml, else [tool.reliability] "
         "in ./pyproject.toml.",

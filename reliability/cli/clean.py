@@ -12,7 +12,9 @@ from reliability.cli.output import add_output_options, opened
 def add_parser(commands: Commands) -> None:
     clean = commands.add_parser("clean", help="print articles with flagged boilerplate cut out, and what was cut")
     add_input_options(clean)
-    clean.add_argument("--codes", help="finding codes to cut, comma-separated (default: those the checks declare cuttable)")
+    clean.add_argument(
+        "--codes", help="finding codes to cut, comma-separated (default: those the checks declare cuttable)"
+    )
     clean.add_argument("--text-only", action="store_true", help="print only the cleaned texts, not JSONL records")
     add_output_options(clean, color=False)
 

@@ -70,20 +70,35 @@ def for_terminal(text: str, out: TextIO) -> str:
 
 def add_input_options(command: argparse.ArgumentParser, paths_required: bool = True) -> None:
     """The options of every command that reads articles."""
-    command.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH",
-                         help=".txt, .json, .jsonl, a folder of them, or - for standard input (plain text or JSONL)")
+    command.add_argument(
+        "paths",
+        nargs="+" if paths_required else "*",
+        metavar="PATH",
+        help=".txt, .json, .jsonl, a folder of them, or - for standard input (plain text or JSONL)",
+    )
     command.add_argument("--source", help="the publisher of articles that name none and have no URL (e.g. .txt files)")
-    command.add_argument("--config", metavar="FILE",
-                         help="TOML settings file (default: ./reliability.toml, else [tool.reliability] in ./pyproject.toml)")
+    command.add_argument(
+        "--config",
+        metavar="FILE",
+        help="TOML settings file (default: ./reliability.toml, else [tool.reliability] in ./pyproject.toml)",
+    )
     command.add_argument("--checks", help="run only these checks, comma-separated")
-    command.add_argument("--corpus", action="store_true", help="score the input as one batch: statistics over it, and reports of one story compared")
+    command.add_argument(
+        "--corpus",
+        action="store_true",
+        help="score the input as one batch: statistics over it, and reports of one story compared",
+    )
     command.add_argument("--follow-symlinks", action="store_true", help="read symbolic links found inside folders")
     command.add_argument(
-        "--semantic", choices=("auto", "on", "off"), default="auto",
+        "--semantic",
+        choices=("auto", "on", "off"),
+        default="auto",
         help="the sentence-embedding model of the semantic extra: auto uses it when installed (default)",
     )
     command.add_argument(
-        "--scoring", metavar="HOW", help="overall score: formula, default (the shipped model) or a model file from `fit`",
+        "--scoring",
+        metavar="HOW",
+        help="overall score: formula, default (the shipped model) or a model file from `fit`",
     )
 
 
@@ -139,8 +154,11 @@ class Session:
     def _articles(self, pending: deque[str]) -> Iterator[Article]:
         from reliability.io import ReadError, read_articles
 
-        for item in read_articles(self.args.paths, source=getattr(self.args, "source", None),
-                                  follow_symlinks=getattr(self.args, "follow_symlinks", False)):
+        for item in read_articles(
+            self.args.paths,
+            source=getattr(self.args, "source", None),
+            follow_symlinks=getattr(self.args, "follow_symlinks", False),
+        ):
             if isinstance(item, ReadError):
                 self.unreadable += 1
                 error(item)

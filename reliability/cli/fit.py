@@ -17,7 +17,8 @@ LABELS = {"1": 1, "reliable": 1, "true": 1, "0": 0, "unreliable": 0, "false": 0}
 
 def add_parser(commands: Commands) -> None:
     fit = commands.add_parser(
-        "fit", help="learn a calibrated scoring model from labelled articles",
+        "fit",
+        help="learn a calibrated scoring model from labelled articles",
         description="Each JSONL line is an article (id, text, source, url, ...) plus 'label' (1/reliable or "
         "0/unreliable) and optionally 'split' (train or dev). With dev articles, the model is fitted on "
         "train, its regularisation chosen and its calibration fitted on dev; without, both are chosen by a "
@@ -26,8 +27,11 @@ def add_parser(commands: Commands) -> None:
     fit.add_argument("paths", nargs="+", metavar="LABELLED.jsonl")
     fit.add_argument("--out", required=True, metavar="MODEL.json", help="where to write the model")
     fit.add_argument("--calibration", choices=("platt", "isotonic"), default="platt")
-    fit.add_argument("--scores-only", action="store_true",
-                     help="learn from the check scores alone, with weights that cannot be negative")
+    fit.add_argument(
+        "--scores-only",
+        action="store_true",
+        help="learn from the check scores alone, with weights that cannot be negative",
+    )
     fit.add_argument("--config", metavar="FILE", help="TOML settings file (which checks run, their options)")
     fit.add_argument("--checks", help="run only these checks, comma-separated")
     fit.add_argument("--semantic", choices=("auto", "on", "off"), default="auto")
@@ -42,13 +46,19 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     engine = build_engine(args)
     articles = [article for article, _, _ in records]
     examples: dict[str, list[Example]] = {"train": [], "dev": []}
-    for (_article, label, split), report in zip(records, engine.score_many(articles, workers=args.workers), strict=True):
+    for (_article, label, split), report in zip(
+        records, engine.score_many(articles, workers=args.workers), strict=True
+    ):
         examples[split or "train"].append(Example(report.checks, label, source_of(report)))
     try:
-        model = fit(examples["train"], examples["dev"], calibration=args.calibration,
-                    scores_only=args.scores_only,
-                    name=args.out.rsplit("/", 1)[-1].removesuffix(".json"),
-                    provenance={"labelled": list(args.paths)})
+        model = fit(
+            examples["train"],
+            examples["dev"],
+            calibration=args.calibration,
+            scores_only=args.scores_only,
+            name=args.out.rsplit("/", 1)[-1].removesuffix(".json"),
+            provenance={"labelled": list(args.paths)},
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     try:
@@ -57,9 +67,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
     training = model["training"]
-    out.write(f"{args.out}: {len(model['features'])} inputs, {training['train_articles']} training and "
-              f"{training['dev_articles']} dev articles; held out ({training['selection']}): ROC AUC "
-              f"{training['held_out_roc_auc']:.3f}, calibration error {training['held_out_calibration_error']:.3f}\n")
+    out.write(
+        f"{args.out}: {len(model['features'])} inputs, {training['train_articles']} training and "
+        f"{training['dev_articles']} dev articles; held out ({training['selection']}): ROC AUC "
+        f"{training['held_out_roc_auc']:.3f}, calibration error {training['held_out_calibration_error']:.3f}\n"
+    )
     return EXIT_OK
 
 

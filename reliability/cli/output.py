@@ -27,19 +27,31 @@ Pair = TypeVar("Pair", bound="tuple[Report, str | None]")
 
 SEVERITIES = ("info", "warning", "error")
 #: `-o FILE` picks the format from the file's suffix when `--format` is not given.
-FORMAT_BY_SUFFIX = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".jsonl": "jsonl",
-                    ".md": "markdown", ".txt": "text"}
+FORMAT_BY_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".md": "markdown",
+    ".txt": "text",
+}
 
 
 def add_output_options(command: argparse.ArgumentParser, *, color: bool = True) -> None:
     """`-o FILE`, `--quiet`, and `--color` for commands that print colour."""
     command.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     if color:
-        command.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                             help="colour in text output: auto (default) colours a terminal unless NO_COLOR is set; "
-                             "FORCE_COLOR forces it")
-    command.add_argument("-q", "--quiet", action="store_true",
-                         help="no progress bar, no summary and no plugin warnings on stderr")
+        command.add_argument(
+            "--color",
+            choices=("auto", "always", "never"),
+            default="auto",
+            help="colour in text output: auto (default) colours a terminal unless NO_COLOR is set; "
+            "FORCE_COLOR forces it",
+        )
+    command.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, no summary and no plugin warnings on stderr"
+    )
 
 
 @contextmanager
@@ -83,8 +95,11 @@ def shown(findings_filter: argparse.Namespace) -> Callable[[Finding], bool]:
         return any(code == p or code.startswith(p + ".") for p in patterns)
 
     def wanted(finding: Finding) -> bool:
-        return (SEVERITIES.index(finding.severity) >= floor and (not select or matches(finding.code, select))
-                and not matches(finding.code, ignore))
+        return (
+            SEVERITIES.index(finding.severity) >= floor
+            and (not select or matches(finding.code, select))
+            and not matches(finding.code, ignore)
+        )
 
     return wanted
 
@@ -126,9 +141,16 @@ class Progress:
                 TimeElapsedColumn,
             )
 
-            bar = Progress(SpinnerColumn(), TextColumn("scoring"), BarColumn(), MofNCompleteColumn(),
-                           TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                           console=Console(file=sys.stderr, force_terminal=True), transient=True)
+            bar = Progress(
+                SpinnerColumn(),
+                TextColumn("scoring"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                console=Console(file=sys.stderr, force_terminal=True),
+                transient=True,
+            )
             bar.start()
             task = bar.add_task("scoring", total=None, rate="")
             self._bar = bar
@@ -151,9 +173,11 @@ class Progress:
         """`6 articles, mean score 70.6: 3 high, 1 medium, 2 low; 0 unreadable, 0 failed checks (1.2 s)`."""
         mean = self.total / self.count if self.count else 0.0
         labels = ", ".join(f"{self.labels[label]} {label}" for label in ("high", "medium", "low"))
-        return (f"{self.count} article{'s' * (self.count != 1)}, mean score {mean:.1f}: {labels}; "
-                f"{unreadable} unreadable, {self.failed_checks} failed check{'s' * (self.failed_checks != 1)} "
-                f"({time.perf_counter() - self.started:.1f} s)")
+        return (
+            f"{self.count} article{'s' * (self.count != 1)}, mean score {mean:.1f}: {labels}; "
+            f"{unreadable} unreadable, {self.failed_checks} failed check{'s' * (self.failed_checks != 1)} "
+            f"({time.perf_counter() - self.started:.1f} s)"
+        )
 
     def finish(self, unreadable: int) -> None:
         """The summary on stderr for a batch (more than one input article or an unreadable one)."""

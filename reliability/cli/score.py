@@ -38,24 +38,43 @@ MAX_WORKERS = 1024  # a bound argparse can check: 2147483647 workers was an Over
 
 def add_parser(commands: Commands) -> None:
     score = commands.add_parser(
-        "score", help="score articles and print a report per article",
+        "score",
+        help="score articles and print a report per article",
         description="Score articles and print a report per article. Exit status: 0 ok; 1 an article scored "
         "under --fail-under, or a check failed with --fail-on-error; 2 bad usage or unreadable input.",
     )
     add_input_options(score)
-    score.add_argument("--format", choices=FORMATS,
-                       help="output format (default: from the -o file's suffix, else text on a terminal, else jsonl)")
+    score.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the -o file's suffix, else text on a terminal, else jsonl)",
+    )
     add_output_options(score)
-    score.add_argument("--min-severity", choices=SEVERITIES, default="info",
-                       help="show only findings of at least this severity (scores are unchanged)")
-    score.add_argument("--select", action="append", metavar="CODE",
-                       help="show only findings of these codes or checks, comma-separated or repeated")
-    score.add_argument("--ignore", action="append", metavar="CODE",
-                       help="hide findings of these codes or checks, comma-separated or repeated")
-    score.add_argument("--fail-under", type=float, metavar="SCORE",
-                       help="exit 1 if any article scores under SCORE (0-100)")
+    score.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        default="info",
+        help="show only findings of at least this severity (scores are unchanged)",
+    )
+    score.add_argument(
+        "--select",
+        action="append",
+        metavar="CODE",
+        help="show only findings of these codes or checks, comma-separated or repeated",
+    )
+    score.add_argument(
+        "--ignore",
+        action="append",
+        metavar="CODE",
+        help="hide findings of these codes or checks, comma-separated or repeated",
+    )
+    score.add_argument(
+        "--fail-under", type=float, metavar="SCORE", help="exit 1 if any article scores under SCORE (0-100)"
+    )
     score.add_argument("--fail-on-error", action="store_true", help="exit 1 if a check failed on any article")
-    score.add_argument("--workers", type=_worker_count, default=1, help="worker processes (default 1; at most one per CPU)")
+    score.add_argument(
+        "--workers", type=_worker_count, default=1, help="worker processes (default 1; at most one per CPU)"
+    )
     score.add_argument("--force-workers", action="store_true", help="allow more workers than CPUs")
     add_store_options(score, "also keep every report in this SQLite store (created if missing)")
 

@@ -20,8 +20,20 @@ from reliability.models import Finding, Report
 from reliability.render.common import LineIndex, ordered_findings, printable, score_reason, snippet
 
 #: Light, mutually distinct background colours (ColorBrewer Set3), one per finding code on the page.
-PALETTE = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
-           "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f")
+PALETTE = (
+    "#8dd3c7",
+    "#ffffb3",
+    "#bebada",
+    "#fb8072",
+    "#80b1d3",
+    "#fdb462",
+    "#b3de69",
+    "#fccde5",
+    "#d9d9d9",
+    "#bc80bd",
+    "#ccebc5",
+    "#ffed6f",
+)
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -92,18 +104,25 @@ def _header(articles: list[_Article], title: str) -> str:
     labels = Counter(a.report.label for a in articles)
     mean = sum(a.report.score for a in articles) / len(articles) if articles else 0.0
     failed = sum(1 for a in articles for c in a.report.checks if c.error)
-    parts = [f"{len(articles)} article{'s' * (len(articles) != 1)}", f"mean score {mean:.1f}",
-             *(f"{labels[label]} {label}" for label in ("high", "medium", "low") if labels[label])]
+    parts = [
+        f"{len(articles)} article{'s' * (len(articles) != 1)}",
+        f"mean score {mean:.1f}",
+        *(f"{labels[label]} {label}" for label in ("high", "medium", "low") if labels[label]),
+    ]
     if failed:
         parts.append(f"{failed} check run{'s' * (failed != 1)} failed")
-    return (f"<header class='page'><h1>{escape(title)}</h1><p class='summary'>{' · '.join(parts)}. "
-            "Click a finding to see its text; click highlighted text to see its finding.</p></header>")
+    return (
+        f"<header class='page'><h1>{escape(title)}</h1><p class='summary'>{' · '.join(parts)}. "
+        "Click a finding to see its text; click highlighted text to see its finding.</p></header>"
+    )
 
 
 def _controls(findings: dict[str, list[Finding]], codes: list[str]) -> str:
     per_code = Counter(f.code for fs in findings.values() for f in {x.code: x for x in fs}.values())
-    options = "".join(f"<option value='{escape(c)}'>{escape(c)} ({per_code[c]} article{'s' * (per_code[c] != 1)})</option>"
-                      for c in codes)
+    options = "".join(
+        f"<option value='{escape(c)}'>{escape(c)} ({per_code[c]} article{'s' * (per_code[c] != 1)})</option>"
+        for c in codes
+    )
     return (
         "<div class='controls' role='search'>"
         "<label>Label <select id='filter-label'><option value=''>all</option><option value='high'>high</option>"
@@ -115,9 +134,11 @@ def _controls(findings: dict[str, list[Finding]], codes: list[str]) -> str:
 
 
 def _index(articles: list[_Article], check_names: list[str]) -> str:
-    head = ("<th>article</th><th>source</th><th class='num'>score</th><th>label</th>"
-            + "".join(f"<th class='num'>{escape(n)}</th>" for n in check_names)
-            + "<th class='num'>warnings</th>")
+    head = (
+        "<th>article</th><th>source</th><th class='num'>score</th><th>label</th>"
+        + "".join(f"<th class='num'>{escape(n)}</th>" for n in check_names)
+        + "<th class='num'>warnings</th>"
+    )
     rows = []
     for a in articles:
         r = a.report
@@ -129,8 +150,9 @@ def _index(articles: list[_Article], check_names: list[str]) -> str:
             elif check.error:
                 cells.append("<td class='num cell-low' title='the check failed'>failed</td>")
             else:
-                cells.append(f"<td class='num cell-{_band(check.score)}' data-value='{check.score:.4f}'>"
-                             f"{check.score:.2f}</td>")
+                cells.append(
+                    f"<td class='num cell-{_band(check.score)}' data-value='{check.score:.4f}'>{check.score:.2f}</td>"
+                )
         warnings = [f for f in r.findings if f.severity != "info"]
         codes = sorted({f.code for f in r.findings})
         shown_codes = ", ".join(f"{c} ×{n}" for c, n in sorted(Counter(f.code for f in warnings).items()))
@@ -143,8 +165,10 @@ def _index(articles: list[_Article], check_names: list[str]) -> str:
             f"<td><span class='badge {r.label}'>{r.label}</span></td>{''.join(cells)}"
             f"<td class='num' data-value='{len(warnings)}'>{len(warnings)}</td></tr>"
         )
-    return (f"<section class='index' aria-label='articles'><table id='articles'><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></section>")
+    return (
+        f"<section class='index' aria-label='articles'><table id='articles'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
 
 
 def _legend(codes: list[str], colour: dict[str, str]) -> str:
@@ -152,9 +176,9 @@ def _legend(codes: list[str], colour: dict[str, str]) -> str:
     for code in codes:
         groups[code.split(".")[0]].append(code)
     items = "".join(
-        f"<li><b>{escape(check)}</b>: " + ", ".join(
-            f"<span class='swatch' style='--c:{colour[c]}'></span>{escape(c.split('.', 1)[-1])}" for c in group
-        ) + "</li>"
+        f"<li><b>{escape(check)}</b>: "
+        + ", ".join(f"<span class='swatch' style='--c:{colour[c]}'></span>{escape(c.split('.', 1)[-1])}" for c in group)
+        + "</li>"
         for check, group in groups.items()
     )
     return (
@@ -173,8 +197,11 @@ def _article(a: _Article, findings: list[Finding], colour: dict[str, str], by_id
     if r.published:
         meta.append(f"published {_visible(r.published)}")
     if r.url:
-        meta.append(f"<a href='{escape(r.url)}' rel='noreferrer'>{_visible(r.url)}</a>"
-                    if r.url.startswith(("http://", "https://")) else _visible(r.url))
+        meta.append(
+            f"<a href='{escape(r.url)}' rel='noreferrer'>{_visible(r.url)}</a>"
+            if r.url.startswith(("http://", "https://"))
+            else _visible(r.url)
+        )
     if r.story:
         meta.append(f"story {_visible(r.story.id)} ({r.story.reports} reports)")
     meta += [f"{_visible(str(k))}: {_visible(str(v))[:200]}" for k, v in r.meta.items()]
@@ -203,14 +230,19 @@ def _checks_table(r: Report) -> str:
             meter = f"<td><meter min='0' max='1' low='0.5' high='0.75' optimum='1' value='{c.score:.3f}'></meter></td>"
         metrics = "".join(f"<dt>{escape(k)}</dt><dd>{v:g}</dd>" for k, v in c.metrics.items())
         more = f"<details class='metrics'><summary>metrics</summary><dl>{metrics}</dl></details>" if metrics else ""
-        rows.append(f"<tr><td>{escape(c.name)}</td>{score}{meter}<td class='num'>{c.weight:g}</td>"
-                    f"<td class='why'>{_visible(score_reason(c))}{more}</td></tr>")
-    return ("<table class='checks'><thead><tr><th>check</th><th>score</th><th></th><th>weight</th>"
-            f"<th>why this score</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        rows.append(
+            f"<tr><td>{escape(c.name)}</td>{score}{meter}<td class='num'>{c.weight:g}</td>"
+            f"<td class='why'>{_visible(score_reason(c))}{more}</td></tr>"
+        )
+    return (
+        "<table class='checks'><thead><tr><th>check</th><th>score</th><th></th><th>weight</th>"
+        f"<th>why this score</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
-def _finding(a: _Article, j: int, f: Finding, colour: dict[str, str], lines: LineIndex,
-             by_id: dict[str, _Article]) -> str:
+def _finding(
+    a: _Article, j: int, f: Finding, colour: dict[str, str], lines: LineIndex, by_id: dict[str, _Article]
+) -> str:
     fid = f"{a.anchor}-f{j}"
     line, col = lines.line_col(f.start)
     quote = f"<blockquote>{_visible(snippet(a.text, f, 240))}</blockquote>" if f.end > f.start else ""
@@ -218,10 +250,13 @@ def _finding(a: _Article, j: int, f: Finding, colour: dict[str, str], lines: Lin
     for k, r in enumerate(f.related):
         other = by_id.get(r.article) if r.article and r.article != a.report.id else a
         if other is None:
-            related.append(f"<p class='related'>the other side is in article {_visible(r.article or '')}, "
-                           "not on this page</p>")
+            related.append(
+                f"<p class='related'>the other side is in article {_visible(r.article or '')}, not on this page</p>"
+            )
             continue
-        where = "" if other is a else f" in <a href='#{other.anchor}'>{_visible(other.report.title or other.report.id)}</a>"
+        where = (
+            "" if other is a else f" in <a href='#{other.anchor}'>{_visible(other.report.title or other.report.id)}</a>"
+        )
         rline, rcol = LineIndex(other.text).line_col(r.start) if other is not a else lines.line_col(r.start)
         related.append(
             f"<p class='related'>other side{where}: <a href='#{fid}-r{k}' data-finding='{fid}'>line {rline}:{rcol}</a> "
@@ -248,13 +283,17 @@ def _highlighted(a: _Article, colour: dict[str, str]) -> str:
         for m in starting.get(lo, ()):
             out.append(f"<span class='anchor' id='{m.anchor}'></span>")
             if m.start == m.end and not m.related:
-                out.append(f"<a class='hl caret sev-{m.severity}' href='#{m.finding_id}' data-finding='{m.finding_id}' "
-                           f"data-f='{m.finding_id}' style='--c:{colour[m.code]}' title='{escape(m.code)}'></a>")
+                out.append(
+                    f"<a class='hl caret sev-{m.severity}' href='#{m.finding_id}' data-finding='{m.finding_id}' "
+                    f"data-f='{m.finding_id}' style='--c:{colour[m.code]}' title='{escape(m.code)}'></a>"
+                )
         if hi is None or hi <= lo:
             continue
         piece = _visible(text[lo:hi])
-        own = sorted((m for m in marks if not m.related and m.start <= lo and m.end >= hi),
-                     key=lambda m: (SEVERITY_RANK[m.severity], m.end - m.start))
+        own = sorted(
+            (m for m in marks if not m.related and m.start <= lo and m.end >= hi),
+            key=lambda m: (SEVERITY_RANK[m.severity], m.end - m.start),
+        )
         other_sides = [m for m in marks if m.related and m.start <= lo and m.end >= hi]
         if not own and not other_sides:
             out.append(piece)
@@ -264,13 +303,17 @@ def _highlighted(a: _Article, colour: dict[str, str]) -> str:
         if own:
             top = own[0]
             ids = " ".join(dict.fromkeys(m.finding_id for m in own))
-            out.append(f"<a class='hl sev-{top.severity}{' rel' * bool(rel)}' href='#{top.finding_id}' "
-                       f"data-finding='{top.finding_id}' data-f='{ids}'{rel_attr} title='{escape(top.code)}' "
-                       f"style='--c:{colour[top.code]}'>{piece}</a>")
+            out.append(
+                f"<a class='hl sev-{top.severity}{' rel' * bool(rel)}' href='#{top.finding_id}' "
+                f"data-finding='{top.finding_id}' data-f='{ids}'{rel_attr} title='{escape(top.code)}' "
+                f"style='--c:{colour[top.code]}'>{piece}</a>"
+            )
         else:
             first = other_sides[0]
-            out.append(f"<a class='rel' href='#{first.finding_id}' data-finding='{first.finding_id}'{rel_attr} "
-                       f"title='the other side of {escape(first.code)}'>{piece}</a>")
+            out.append(
+                f"<a class='rel' href='#{first.finding_id}' data-finding='{first.finding_id}'{rel_attr} "
+                f"title='the other side of {escape(first.code)}'>{piece}</a>"
+            )
     return "".join(out)
 
 

@@ -12,8 +12,12 @@ def render(report: Report, text: str) -> str:
     lines = [f"## {markdown_text(report.id)}", ""]
     if report.source:
         lines += [f"Source: {markdown_text(report.source)}", ""]
-    lines += [f"**Reliability {report.score:.1f} / 100 — {report.label}**", "",
-              "| check | score | weight | findings |", "|---|---:|---:|---:|"]
+    lines += [
+        f"**Reliability {report.score:.1f} / 100 — {report.label}**",
+        "",
+        "| check | score | weight | findings |",
+        "|---|---:|---:|---:|",
+    ]
     for c in report.checks:
         score = "failed: " + markdown_text(c.error) if c.error else f"{c.score:.2f}"
         lines.append(f"| {markdown_text(c.name)} | {score} | {c.weight:g} | {len(c.findings)} |")

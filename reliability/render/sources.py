@@ -14,19 +14,32 @@ from html import escape
 from reliability.models import SourceProfile
 from reliability.render.common import one_line, printable
 
-CSV_COLUMNS = ("source", "articles", "score", "interval_low", "interval_high", "mean_score", "low_share",
-               "check_means", "top_findings", "first_month", "last_month")
+CSV_COLUMNS = (
+    "source",
+    "articles",
+    "score",
+    "interval_low",
+    "interval_high",
+    "mean_score",
+    "low_share",
+    "check_means",
+    "top_findings",
+    "first_month",
+    "last_month",
+)
 
 
 def to_text(profiles: Sequence[SourceProfile]) -> str:
     lines = []
     for p in profiles:
         top = ", ".join(f"{code} ×{n}" for code, n in list(p.findings.items())[:4]) or "no warnings"
-        lines.append(one_line(
-            f"{p.source}: {p.articles} article{'s' * (p.articles != 1)}, score {p.score:.1f} "
-            f"[{p.interval[0]:.1f}, {p.interval[1]:.1f}] (mean {p.mean_score:.1f}), low {p.low_share:.0%}; "
-            f"most frequent: {top}"
-        ))
+        lines.append(
+            one_line(
+                f"{p.source}: {p.articles} article{'s' * (p.articles != 1)}, score {p.score:.1f} "
+                f"[{p.interval[0]:.1f}, {p.interval[1]:.1f}] (mean {p.mean_score:.1f}), low {p.low_share:.0%}; "
+                f"most frequent: {top}"
+            )
+        )
     return "".join(line + "\n" for line in lines)
 
 
@@ -41,12 +54,21 @@ def to_csv(profiles: Sequence[SourceProfile]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for p in profiles:
-        writer.writerow([
-            p.source, p.articles, p.score, p.interval[0], p.interval[1], p.mean_score, round(p.low_share, 4),
-            ";".join(f"{k}={v}" for k, v in p.check_means.items()),
-            ";".join(f"{k}={v}" for k, v in p.findings.items()),
-            p.trend[0].month if p.trend else "", p.trend[-1].month if p.trend else "",
-        ])
+        writer.writerow(
+            [
+                p.source,
+                p.articles,
+                p.score,
+                p.interval[0],
+                p.interval[1],
+                p.mean_score,
+                round(p.low_share, 4),
+                ";".join(f"{k}={v}" for k, v in p.check_means.items()),
+                ";".join(f"{k}={v}" for k, v in p.findings.items()),
+                p.trend[0].month if p.trend else "",
+                p.trend[-1].month if p.trend else "",
+            ]
+        )
     return out.getvalue()
 
 
@@ -95,12 +117,16 @@ def trend_svg(profile: SourceProfile, width: int = 200, height: int = 40) -> str
     if not points:
         return ""
     step = width / max(len(points) - 1, 1)
-    xy = [(i * step if len(points) > 1 else width / 2, height - p.mean_score / 100 * height) for i, p in enumerate(points)]
+    xy = [
+        (i * step if len(points) > 1 else width / 2, height - p.mean_score / 100 * height) for i, p in enumerate(points)
+    ]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
     dots = "".join(
         f"<circle cx='{x:.1f}' cy='{y:.1f}' r='2' fill='#2e86c1'><title>{escape(p.month)}: {p.mean_score:.1f} "
         f"({p.articles})</title></circle>"
         for (x, y), p in zip(xy, points, strict=True)
     )
-    return (f"<svg width='{width}' height='{height}' viewBox='-3 -3 {width + 6} {height + 6}' role='img'>"
-            f"<polyline points='{line}' fill='none' stroke='#2e86c1'/>{dots}</svg>")
+    return (
+        f"<svg width='{width}' height='{height}' viewBox='-3 -3 {width + 6} {height + 6}' role='img'>"
+        f"<polyline points='{line}' fill='none' stroke='#2e86c1'/>{dots}</svg>"
+    )

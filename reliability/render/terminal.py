@@ -20,9 +20,14 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def render(report: Report, text: str, *, color: bool = False, width: int = 100) -> str:
     out = io.StringIO()
     console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
-    console.print(Panel(Group(_headline(report), _checks_table(report), *_model_inputs(report), *_reasons(report)),
-                        title=Text(printable(report.id), style="bold"),
-                        subtitle=Text(f"source: {printable(report.source)}") if report.source else None, expand=True))
+    console.print(
+        Panel(
+            Group(_headline(report), _checks_table(report), *_model_inputs(report), *_reasons(report)),
+            title=Text(printable(report.id), style="bold"),
+            subtitle=Text(f"source: {printable(report.source)}") if report.source else None,
+            expand=True,
+        )
+    )
     findings = ordered_findings(report)
     if findings:
         console.print(Text(f"Findings ({len(findings)})", style="bold"))
@@ -30,7 +35,9 @@ def render(report: Report, text: str, *, color: bool = False, width: int = 100) 
     for f in findings:
         line, col = lines.line_col(f.start)
         head = Text.assemble(
-            (f"{f.severity:<8}", SEVERITY_STYLE[f.severity]), (printable(f.code), "bold"), (f"  line {line}:{col}", "dim")
+            (f"{f.severity:<8}", SEVERITY_STYLE[f.severity]),
+            (printable(f.code), "bold"),
+            (f"  line {line}:{col}", "dim"),
         )
         console.print(head)
         console.print(Text(_indented(printable(f.message), width)), soft_wrap=True)
@@ -56,15 +63,24 @@ def _reasons(report: Report) -> list[Text]:
 
 def _headline(report: Report) -> Text:
     return Text.assemble(
-        ("Reliability ", "bold"), (f"{report.score:.1f}", LABEL_STYLE[report.label]), " / 100  ",
-        (report.label.upper(), LABEL_STYLE[report.label]), (f"   ({report.engine.elapsed_ms:.0f} ms)", "dim"),
+        ("Reliability ", "bold"),
+        (f"{report.score:.1f}", LABEL_STYLE[report.label]),
+        " / 100  ",
+        (report.label.upper(), LABEL_STYLE[report.label]),
+        (f"   ({report.engine.elapsed_ms:.0f} ms)", "dim"),
     )
 
 
 def _checks_table(report: Report) -> Table:
     table = Table(box=None, pad_edge=False, show_edge=False)
-    for column, justify in (("check", "left"), ("score", "right"), ("", "left"), ("weight", "right"),
-                            ("findings", "right"), ("points", "right")):
+    for column, justify in (
+        ("check", "left"),
+        ("score", "right"),
+        ("", "left"),
+        ("weight", "right"),
+        ("findings", "right"),
+        ("points", "right"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     moved = report.explanation.checks if report.explanation else {}
     for check in report.checks:
@@ -75,9 +91,14 @@ def _checks_table(report: Report) -> Table:
         points = moved.get(check.name, 0.0)
         warnings = sum(1 for f in check.findings if f.severity != "info")
         style = "green" if (check.score or 0) >= 0.75 else "yellow" if (check.score or 0) >= 0.5 else "red"
-        table.add_row(name, f"{check.score:.2f}", Text(bar(check.score), style=style), f"{check.weight:g}",
-                      f"{warnings}" + (f" +{len(check.findings) - warnings} info" if len(check.findings) > warnings else ""),
-                      f"{points:+.1f}" if abs(points) >= 0.05 else "")
+        table.add_row(
+            name,
+            f"{check.score:.2f}",
+            Text(bar(check.score), style=style),
+            f"{check.weight:g}",
+            f"{warnings}" + (f" +{len(check.findings) - warnings} info" if len(check.findings) > warnings else ""),
+            f"{points:+.1f}" if abs(points) >= 0.05 else "",
+        )
     return table
 
 
@@ -87,5 +108,9 @@ def _model_inputs(report: Report) -> list[Text]:
     if explanation is None or explanation.scoring != "model":
         return []
     moved = ", ".join(f"{c.feature} {c.effect:+.1f}" for c in explanation.contributions[:4])
-    return [Text.assemble((f"model {printable(explanation.model or '')}: ", "bold"),
-                          (f"a typical article scores {explanation.baseline:.1f}; moved by {moved}", "dim"))]
+    return [
+        Text.assemble(
+            (f"model {printable(explanation.model or '')}: ", "bold"),
+            (f"a typical article scores {explanation.baseline:.1f}; moved by {moved}", "dim"),
+        )
+    ]

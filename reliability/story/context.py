@@ -33,8 +33,14 @@ SPREAD_FLOOR = 0.05  # the article's spread of fits, at least this: a uniform ar
 WORD_AGREEMENT = 3  # a content word some three siblings use is the story's own
 
 SPLICE_FEATURES = (
-    "single", "sibling_fit", "sibling_fit_relative", "sibling_fit_gap", "word_support", "word_support_gap",
-    "unconfirmed_names", "confirmed_names",
+    "single",
+    "sibling_fit",
+    "sibling_fit_relative",
+    "sibling_fit_gap",
+    "word_support",
+    "word_support_gap",
+    "unconfirmed_names",
+    "confirmed_names",
 )
 
 
@@ -86,8 +92,10 @@ class StoryContext:
         model = splice_model()
         found = []
         for values, unconfirmed, closest, fit, typical in rows:
-            z = model["intercept"] + sum(c * (v - m) / s for v, c, m, s in
-                                         zip(values, model["coefficients"], model["means"], model["scales"], strict=True))
+            z = model["intercept"] + sum(
+                c * (v - m) / s
+                for v, c, m, s in zip(values, model["coefficients"], model["means"], model["scales"], strict=True)
+            )
             probability = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
             found.append(SpliceEvidence(probability, tuple(unconfirmed[:MAX_NAMES_SHOWN]), closest, typical, fit))
         return found
@@ -133,7 +141,9 @@ class StoryContext:
         owners = [(s, j) for s in self.siblings for j in range(len(s.signatures))]
         if not owners or not len(vectors):
             return np.zeros(len(vectors)), [None] * len(vectors)
-        cosines = signature_cosines(signatures(vectors), np.concatenate([s.signatures for s in self.siblings if len(s.signatures)]))
+        cosines = signature_cosines(
+            signatures(vectors), np.concatenate([s.signatures for s in self.siblings if len(s.signatures)])
+        )
         best = np.sort(cosines, axis=1)[:, ::-1][:, :BEST_MATCHES]
         closest: list[tuple[str, int, int, float] | None] = []
         for row in cosines:

@@ -63,14 +63,27 @@ def _different_speakers(a: StatementSketch, b: StatementSketch) -> bool:
 def conflicts(own: Sketch, sibling: Sketch) -> list[CrossConflict]:
     """Every conflict between a report and one sibling, pinned in the report, pointing into the sibling."""
     found: list[CrossConflict] = []
-    quoted = [(a, b) for a in own.statements if a.direct for b in sibling.statements
-              if b.direct and _overlap(a.words, b.words) >= SAME_QUOTE]
+    quoted = [
+        (a, b)
+        for a in own.statements
+        if a.direct
+        for b in sibling.statements
+        if b.direct and _overlap(a.words, b.words) >= SAME_QUOTE
+    ]
     for a, b in quoted:
         if _different_speakers(a, b):
-            found.append(CrossConflict(
-                "quote", a.start, a.end, sibling.article, b.start, b.end,
-                f"The same words are given to “{a.shown}” here and to “{b.shown}” in {sibling.article}: "
-                "the reports disagree on who said them."))
+            found.append(
+                CrossConflict(
+                    "quote",
+                    a.start,
+                    a.end,
+                    sibling.article,
+                    b.start,
+                    b.end,
+                    f"The same words are given to “{a.shown}” here and to “{b.shown}” in {sibling.article}: "
+                    "the reports disagree on who said them.",
+                )
+            )
             break
     titled: dict[str, tuple[StatementSketch, StatementSketch]] = {}
     for a in own.statements:
@@ -81,16 +94,32 @@ def conflicts(own: Sketch, sibling: Sketch) -> list[CrossConflict]:
                 if incompatible_titles(a.role, b.role):
                     titled.setdefault(a.person[-1], (a, b))
     for said, other in titled.values():
-        found.append(CrossConflict(
-            "title", said.start, said.end, sibling.article, other.start, other.end,
-            f"{said.person[-1].title()} is “{said.shown}” here but “{other.shown}” in {sibling.article}: one person, "
-            "two titles. Check which is right."))
+        found.append(
+            CrossConflict(
+                "title",
+                said.start,
+                said.end,
+                sibling.article,
+                other.start,
+                other.end,
+                f"{said.person[-1].title()} is “{said.shown}” here but “{other.shown}” in {sibling.article}: one person, "
+                "two titles. Check which is right.",
+            )
+        )
     for count, other_count in _count_pairs(own.counts, sibling.counts):
         if count.high < other_count.low or other_count.high < count.low:
-            found.append(CrossConflict(
-                "count", count.start, count.end, sibling.article, other_count.start, other_count.end,
-                f"This count does not agree with the one {sibling.article} gives for the same thing: an update, "
-                "or one of the reports is wrong."))
+            found.append(
+                CrossConflict(
+                    "count",
+                    count.start,
+                    count.end,
+                    sibling.article,
+                    other_count.start,
+                    other_count.end,
+                    f"This count does not agree with the one {sibling.article} gives for the same thing: an update, "
+                    "or one of the reports is wrong.",
+                )
+            )
     return found
 
 
@@ -110,9 +139,16 @@ def confirmed(statement: StatementSketch, sibling: Sketch) -> bool:
             continue  # a quote's runs of words and a report's content words do not compare
         if statement.direct and same_words >= SAME_QUOTE:
             return True
-        same_source = (_same_person(statement.person, other.person) or _same_body(statement.body, other.body) or (
-            not (statement.person and other.person) and bool(statement.role) and bool(other.role)
-            and (statement.role <= other.role or other.role <= statement.role)))
+        same_source = (
+            _same_person(statement.person, other.person)
+            or _same_body(statement.body, other.body)
+            or (
+                not (statement.person and other.person)
+                and bool(statement.role)
+                and bool(other.role)
+                and (statement.role <= other.role or other.role <= statement.role)
+            )
+        )
         if same_source and same_words >= SAME_STATEMENT:
             return True
     return False
@@ -124,8 +160,11 @@ def corroboration(story: StoryContext) -> tuple[int, int]:
     claims = len(own.statements) + len(own.counts)
     hits = sum(1 for s in own.statements if any(confirmed(s, sibling) for sibling in story.siblings))
     for count in own.counts:
-        if any(c.thing == count.thing and not (count.high < c.low or c.high < count.low)
-               for sibling in story.siblings for c in sibling.counts):
+        if any(
+            c.thing == count.thing and not (count.high < c.low or c.high < count.low)
+            for sibling in story.siblings
+            for c in sibling.counts
+        ):
             hits += 1
     return hits, claims
 

@@ -47,7 +47,9 @@ def story_labels(sketches: Sequence[Sketch], link_at: float = LINK_AT, join_at: 
     for first in range(0, n, ROWS_PER_BLOCK):
         similar = (vectors[first : first + ROWS_PER_BLOCK] @ vectors.T).tocoo()
         keep = (similar.data >= link_at) & (similar.row + first < similar.col)
-        links.extend(zip((-similar.data[keep]).tolist(), (similar.row[keep] + first).tolist(), similar.col[keep].tolist()))
+        links.extend(
+            zip((-similar.data[keep]).tolist(), (similar.row[keep] + first).tolist(), similar.col[keep].tolist())
+        )
     links.sort()
     parent = list(range(n))
     centroid: dict[int, dict[int, float]] = {}
@@ -96,7 +98,9 @@ def _tfidf(sketches: Sequence[Sketch]) -> csr_matrix:
     lengths = np.fromiter((len(s.terms) for s in sketches), dtype=np.int64, count=n)
     indptr = np.concatenate(([0], np.cumsum(lengths)))
     terms = np.concatenate([s.terms for s in sketches]) if indptr[-1] else np.zeros(0, dtype=np.uint32)
-    weights = np.concatenate([s.weights for s in sketches]).astype(np.float32) if indptr[-1] else np.zeros(0, np.float32)
+    weights = (
+        np.concatenate([s.weights for s in sketches]).astype(np.float32) if indptr[-1] else np.zeros(0, np.float32)
+    )
     vocabulary, columns = np.unique(terms, return_inverse=True)
     frequency = np.bincount(columns, minlength=len(vocabulary))
     idf = np.log((1 + n + PRIOR_DOCUMENTS) / (1 + frequency)) + 1

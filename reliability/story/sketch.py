@@ -25,7 +25,6 @@ from reliability.document import Document
 from reliability.language.morphology import without_possessive
 
 if TYPE_CHECKING:
-
     from reliability.semantic import SentenceEncoder
 
 SALIENT_TERMS = 48  # terms kept to compare reports (names count double)
@@ -101,8 +100,15 @@ class Sketch:
     @property
     def nbytes(self) -> int:
         """The payload size in bytes (arrays, and the strings and numbers of quotes and counts)."""
-        arrays = (self.terms.nbytes + self.weights.nbytes + self.names.nbytes + self.words.nbytes + self.minhash.nbytes
-                  + self.signatures.nbytes + self.signed_spans.nbytes)
+        arrays = (
+            self.terms.nbytes
+            + self.weights.nbytes
+            + self.names.nbytes
+            + self.words.nbytes
+            + self.minhash.nbytes
+            + self.signatures.nbytes
+            + self.signed_spans.nbytes
+        )
         statements = sum(
             4 * len(q.words) + 9 + len(q.shown) + sum(map(len, (*q.role, *q.person, *q.body))) for q in self.statements
         )
@@ -118,9 +124,19 @@ class Sketch:
 def empty_sketch(document: Document) -> Sketch:
     """A sketch with nothing in it: the article joins no story and confirms nothing."""
     none = np.zeros(0, dtype=np.uint32)
-    return Sketch(document.article.id, none, np.zeros(0, dtype=np.float16), none,
-                  np.zeros(BLOOM_BITS // 8, dtype=np.uint8), none, len(document.text), (), (), _no_signatures(),
-                  np.zeros((0, 2), dtype=np.uint32))
+    return Sketch(
+        document.article.id,
+        none,
+        np.zeros(0, dtype=np.float16),
+        none,
+        np.zeros(BLOOM_BITS // 8, dtype=np.uint8),
+        none,
+        len(document.text),
+        (),
+        (),
+        _no_signatures(),
+        np.zeros((0, 2), dtype=np.uint32),
+    )
 
 
 def _no_signatures() -> np.ndarray:
@@ -174,8 +190,10 @@ def _bloom_bits(value: int) -> tuple[int, ...]:
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(20261206)  # fixed: sketches from any run compare
-    return (rng.integers(1, _MERSENNE, MINHASH_PERMUTATIONS, dtype=np.uint64),
-            rng.integers(0, _MERSENNE, MINHASH_PERMUTATIONS, dtype=np.uint64))
+    return (
+        rng.integers(1, _MERSENNE, MINHASH_PERMUTATIONS, dtype=np.uint64),
+        rng.integers(0, _MERSENNE, MINHASH_PERMUTATIONS, dtype=np.uint64),
+    )
 
 
 def _minhash(words: tuple[str, ...]) -> np.ndarray:
@@ -207,7 +225,7 @@ def build_sketch(document: Document, encoder: SentenceEncoder | None = None) -> 
     for s in set(content) | name_set:
         for b in _bloom_bits(stable_hash(s)):
             bloom[b >> 3] |= 1 << (b & 7)
-    name_hashes = sorted({stable_hash(s) for s in name_set})[: MAX_NAME_STEMS]
+    name_hashes = sorted({stable_hash(s) for s in name_set})[:MAX_NAME_STEMS]
     signed = signed_sentences(document) if encoder is not None else []
     return Sketch(
         article=document.article.id,
@@ -220,8 +238,9 @@ def build_sketch(document: Document, encoder: SentenceEncoder | None = None) -> 
         statements=_statements(document),
         counts=_counts(document),
         signatures=signatures(document.sentence_vectors(encoder, signed)) if encoder is not None else _no_signatures(),
-        signed_spans=np.array([(document.sentences[i].start, document.sentences[i].end) for i in signed],
-                              dtype=np.uint32).reshape(-1, 2),
+        signed_spans=np.array(
+            [(document.sentences[i].start, document.sentences[i].end) for i in signed], dtype=np.uint32
+        ).reshape(-1, 2),
     )
 
 
@@ -245,15 +264,20 @@ def _statements(document: Document) -> tuple[StatementSketch, ...]:
         if direct:
             words = quote_stems(said)
         else:
-            words = frozenset(stable_hash(s) for s in content_stems(tuple(_WORD.findall(said.lower())))[:STATEMENT_WORDS])
+            words = frozenset(
+                stable_hash(s) for s in content_stems(tuple(_WORD.findall(said.lower())))[:STATEMENT_WORDS]
+            )
         if not words:
             continue
         name = tuple(w.lower() for w in without_possessive(source.text).split()) if source.kind == "named" else ()
         person, body = (name, ()) if source.person else ((), name)
         role = title_words(source.role) if source.role else frozenset()
         shown = f"{source.role} {source.text}" if source.person and source.role else source.text
-        found.append(StatementSketch(direct, words, person, body, role, " ".join(shown.split())[:80],
-                                     statement.start, statement.end))
+        found.append(
+            StatementSketch(
+                direct, words, person, body, role, " ".join(shown.split())[:80], statement.start, statement.end
+            )
+        )
     found.sort(key=lambda s: not s.direct)
     return tuple(found[:MAX_STATEMENTS])
 

@@ -28,8 +28,30 @@ if TYPE_CHECKING:
 SUPPORTED_LANGUAGES = frozenset({"en", "es", "fr", "pt", "de", "it", "ru", "ar", "lv", "eu", "nl", "fa"})
 MIN_WORD_LENGTH = 4
 # Latin and French fragments of phrases common in news ("de facto", "status quo", "bona fide").
-LOAN_WORDS = frozenset({"facto", "jure", "fide", "bona", "versa", "alia", "situ", "culpa", "ipso", "prima", "facie",
-                        "vitae", "verbatim", "sine", "pro", "rata", "mortem", "tempore", "detente", "entente"})
+LOAN_WORDS = frozenset(
+    {
+        "facto",
+        "jure",
+        "fide",
+        "bona",
+        "versa",
+        "alia",
+        "situ",
+        "culpa",
+        "ipso",
+        "prima",
+        "facie",
+        "vitae",
+        "verbatim",
+        "sine",
+        "pro",
+        "rata",
+        "mortem",
+        "tempore",
+        "detente",
+        "entente",
+    }
+)
 # Newer words that news uses daily and the dictionary predates.
 NEWS_VOCABULARY = (
     "app apps hashtag hashtags livestream livestreamed selfie selfies cryptocurrency cryptocurrencies smartphone "
@@ -93,7 +115,9 @@ class SpellingCheck(BaseCheck):
             return self.result(1.0, metrics=metrics, details={"note": f"No dictionary used for language {language!r}."})
         speller = _speller(language)
         ignored = {w.lower() for w in options.ignore}
-        candidates = [w for w in document.words if len(w.text) >= MIN_WORD_LENGTH and w.text.isalpha() and w.text.islower()]
+        candidates = [
+            w for w in document.words if len(w.text) >= MIN_WORD_LENGTH and w.text.isalpha() and w.text.islower()
+        ]
         unknown = [
             w for w in candidates if not _is_known(speller, w.text, ignored) and not _split(speller, document, w)
         ]
@@ -107,7 +131,11 @@ class SpellingCheck(BaseCheck):
                 findings.append(self.finding("misspelling", "warning", message, word.start, word.end))
         per_1000 = 1000.0 * len(findings) / document.word_count if document.word_count else 0.0
         score = 1.0 - per_1000 / FULL_PENALTY_PER_1000_WORDS
-        metrics = {"misspellings": len(findings), "words_checked": len(candidates), "misspellings_per_1000_words": per_1000}
+        metrics = {
+            "misspellings": len(findings),
+            "words_checked": len(candidates),
+            "misspellings_per_1000_words": per_1000,
+        }
         return self.result(score, findings, metrics)
 
 

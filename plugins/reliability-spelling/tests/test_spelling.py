@@ -35,11 +35,13 @@ def test_clean_prose_with_british_spellings_names_and_new_words_is_not_flagged()
 
 
 def test_british_forms_compounds_and_accented_forms_of_known_words_are_not_typos():
-    text = ("The Olympic medallist was sceptical of the new rules. The game's multiplayer mode, onboard camera "
-            "and deathmatch levels drew praise, but reviewers warned of adware in the tech firm's free version. "
-            "The joint communiqué was read out in the hotel café, the centrepiece of the new quarter. Its logo "
-            "is instantly recognisable, the prices unfeasibly low, and a campaign co ordinated by fans turned "
-            "passive viewers into active engagers. The show was risque, never a cliche.")
+    text = (
+        "The Olympic medallist was sceptical of the new rules. The game's multiplayer mode, onboard camera "
+        "and deathmatch levels drew praise, but reviewers warned of adware in the tech firm's free version. "
+        "The joint communiqué was read out in the hotel café, the centrepiece of the new quarter. Its logo "
+        "is instantly recognisable, the prices unfeasibly low, and a campaign co ordinated by fans turned "
+        "passive viewers into active engagers. The show was risque, never a cliche."
+    )
     assert run_check(SpellingCheck(), text).findings == []
 
 

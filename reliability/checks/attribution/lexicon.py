@@ -32,6 +32,8 @@ def _forms(*lemmas: str) -> frozenset[str]:
     return frozenset(word for group in lemmas for word in group.split())
 
 
+# Word tables: one line per group reads better than one line per word.
+# fmt: off
 #: Verbs that introduce what someone said, wrote or claimed (PARC-style attribution cues).
 CUE_VERBS = _forms(
     "say said says saying", "tell told tells telling", "add added adds adding",
@@ -264,3 +266,4 @@ AGENCIES = {
 
 #: Capitalised words that are never a speaker's name on their own.
 NOT_NAMES = CALENDAR_WORDS | NOT_NAME_OPENERS | SENTENCE_ADVERBS
+# fmt: on

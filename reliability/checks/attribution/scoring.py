@@ -71,8 +71,10 @@ def score_reason(t: Tally) -> str:
     if t.source_points < FULL_SOURCE_POINTS:
         lost.append(f"sources worth {t.source_points:g} of the {FULL_SOURCE_POINTS:g} points that earn full credit")
     if t.quotes_attributed < FULL_QUOTES:
-        lost.append(f"{t.quotes_attributed} attributed quote{'s' * (t.quotes_attributed != 1)} of the {FULL_QUOTES} "
-                    "that earn full credit")
+        lost.append(
+            f"{t.quotes_attributed} attributed quote{'s' * (t.quotes_attributed != 1)} of the {FULL_QUOTES} "
+            "that earn full credit"
+        )
     if t.quote_rate is not None and t.quote_rate < 1:
         lost.append(f"{t.quotes_attributed} of {t.quotes} quotes attributed")
     if t.sentence_rate is not None and t.sentence_rate < 1:

@@ -33,8 +33,17 @@ _FIRST_PERSON_FORMS = {w.capitalize() for w in _FIRST_PERSON - OBJECTS} | (_FIRS
 _FIRST_PERSON_RE = re.compile(rf"\b(?:{'|'.join(sorted(_FIRST_PERSON_FORMS))})\b")
 _CONTRAST_RE = re.compile(r"\b(?:but|although|though|however|while|whereas|yet)\b", re.IGNORECASE)
 FEATURES = (
-    "overlap", "jaccard", "log_shared", "negation_differs", "either_quoted", "both_reported",
-    "either_question", "first_person", "contrast", "names_one_side", "names_shared",
+    "overlap",
+    "jaccard",
+    "log_shared",
+    "negation_differs",
+    "either_quoted",
+    "both_reported",
+    "either_question",
+    "first_person",
+    "contrast",
+    "names_one_side",
+    "names_shared",
 )
 
 
@@ -79,7 +88,8 @@ class Gate:
 
     def likelihood(self, conflict: Conflict) -> float:
         z = self.intercept + sum(
-            w * (x - m) / s for w, x, m, s in zip(self.weights, pair_features(conflict), self.means, self.scales, strict=True)
+            w * (x - m) / s
+            for w, x, m, s in zip(self.weights, pair_features(conflict), self.means, self.scales, strict=True)
         )
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
@@ -89,4 +99,6 @@ def load_gate() -> Gate:
     data = json.loads(files(__package__).joinpath("gate_model.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ValueError("gate_model.json was fitted on other features: rerun evaluation/train_contradiction_gate.py")
-    return Gate(tuple(data["means"]), tuple(data["scales"]), tuple(data["weights"]), data["intercept"], data["thresholds"])
+    return Gate(
+        tuple(data["means"]), tuple(data["scales"]), tuple(data["weights"]), data["intercept"], data["thresholds"]
+    )

@@ -43,8 +43,10 @@ def number_conflicts(document: Document, statements: list[Statement]) -> list[Co
                     continue
                 said = document.text[later.start : later.end]
                 before = document.text[earlier.start : earlier.end]
-                message = (f"“{_short(said)}” does not agree with “{_short(before)}” earlier in the article: "
-                           f"the same count cannot be both. If the figure was updated, say so.")
+                message = (
+                    f"“{_short(said)}” does not agree with “{_short(before)}” earlier in the article: "
+                    f"the same count cannot be both. If the figure was updated, say so."
+                )
                 found[(a.sentence.index, b.sentence.index)] = Conflict("number", a, b, message)
                 answered.add(b.sentence.index)
     return list(found.values())

@@ -12,11 +12,16 @@ from reliability.document import Document
 from reliability.language.dates import MONTHS, WEEKDAYS
 from reliability.language.morphology import stem
 
-DAY_RE = re.compile(rf"\b(?:on|last|this|late|early) (?:(?:{'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?|(?:{'|'.join(MONTHS)}) \d{{1,2}}|\d{{1,2}} (?:{'|'.join(MONTHS)}))\b", re.I)
+DAY_RE = re.compile(
+    rf"\b(?:on|last|this|late|early) (?:(?:{'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?|(?:{'|'.join(MONTHS)}) \d{{1,2}}|\d{{1,2}} (?:{'|'.join(MONTHS)}))\b",
+    re.I,
+)
 MIN_OVERLAP = 0.4
 # Verbs that only place an event in time: they do not start another event.
-NEUTRAL_VERBS = frozenset("happened occurred started scheduled planned reported confirmed staged carried organised organized "
-                          "held located based played fought contested signed".split())
+NEUTRAL_VERBS = frozenset(
+    "happened occurred started scheduled planned reported confirmed staged carried organised organized "
+    "held located based played fought contested signed".split()
+)
 
 
 def time_conflicts(document: Document, statements: list[Statement]) -> list[Conflict]:
@@ -39,8 +44,10 @@ def time_conflicts(document: Document, statements: list[Statement]) -> list[Conf
                     continue
                 if a.different_sources(b) or b.update or overlap(a, b) < MIN_OVERLAP:
                     continue
-                message = (f"This puts the event on {day_b}, but an earlier sentence says {day_a}: "
-                           "one of the two dates is wrong.")
+                message = (
+                    f"This puts the event on {day_b}, but an earlier sentence says {day_a}: "
+                    "one of the two dates is wrong."
+                )
                 found[key] = Conflict("time", a, b, message)
     return list(found.values())
 

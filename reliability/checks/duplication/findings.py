@@ -38,8 +38,15 @@ class FindingBuilder:
         counted = [f for f in self.findings if f.severity != "info" and f.code != "duplication.ngram_repetition"]
         return min(1.0, sum(f.end - f.start for f in counted) / self.size)
 
-    def _add(self, kind: str, severity: Severity, message: str, span: tuple[int, int], first: tuple[int, int],
-             confidence: float = 1.0) -> None:
+    def _add(
+        self,
+        kind: str,
+        severity: Severity,
+        message: str,
+        span: tuple[int, int],
+        first: tuple[int, int],
+        confidence: float = 1.0,
+    ) -> None:
         self.findings.append(self.check.finding(kind, severity, message, *span, related=[first], confidence=confidence))
         self._spans.append(span)
 
@@ -49,8 +56,13 @@ class FindingBuilder:
         share = (run.end - run.start) / self.size
         where = self._line(run.first_start)
         if count == 1 and self._quoted(run.start, run.end):
-            self._add("paragraph", "info", f"This quote repeats the one on line {where}, a pull quote for emphasis.",
-                      (run.start, run.end), (run.first_start, run.first_end))
+            self._add(
+                "paragraph",
+                "info",
+                f"This quote repeats the one on line {where}, a pull quote for emphasis.",
+                (run.start, run.end),
+                (run.first_start, run.first_end),
+            )
             return
         what = f"These {count} paragraphs repeat" if count > 1 else "This paragraph repeats"
         how = "word for word" if run.exact else _edits(run.similarity)
@@ -67,8 +79,10 @@ class FindingBuilder:
         span = (run[0].unit.start, run[-1].unit.end)
         first = run[0].first
         exact = all(r.exact for r in run)
-        message = (f"These {len(run)} sentences in a row repeat earlier ones (the first from line {self._line(first.start)}), "
-                   f"{'word for word' if exact else 'with small edits'}.")
+        message = (
+            f"These {len(run)} sentences in a row repeat earlier ones (the first from line {self._line(first.start)}), "
+            f"{'word for word' if exact else 'with small edits'}."
+        )
         severity: Severity = "error" if (span[1] - span[0]) / self.size >= ERROR_SHARE else "warning"
         self._add("sentence" if exact else "near_sentence", severity, message, span, (first.start, first.end))
 
@@ -76,8 +90,13 @@ class FindingBuilder:
         unit, first = repeat.unit, repeat.first
         where = self._line(first.start)
         if self._quoted(unit.start, unit.end):
-            self._add("sentence", "info", f"This quote repeats the one on line {where}, a pull quote for emphasis.",
-                      (unit.start, unit.end), (first.start, first.end))
+            self._add(
+                "sentence",
+                "info",
+                f"This quote repeats the one on line {where}, a pull quote for emphasis.",
+                (unit.start, unit.end),
+                (first.start, first.end),
+            )
             return
         how = "word for word" if repeat.exact else _edits(repeat.similarity)
         message = f"This sentence repeats one on line {where} {how}."
@@ -92,8 +111,13 @@ class FindingBuilder:
             return
         opening, closing = self.document.sentence_at(span[0]), self.document.sentence_at(span[1] - 1)
         if opening is not None and closing is not None and self._quoted(opening.start, closing.end):
-            self._add("passage", "info", f"This quote repeats one from line {self._line(first[0])}, a pull quote.",
-                      span, first)
+            self._add(
+                "passage",
+                "info",
+                f"This quote repeats one from line {self._line(first[0])}, a pull quote.",
+                span,
+                first,
+            )
             return
         message = f"These {passage.length} words repeat a passage from line {self._line(first[0])}."
         self._add("passage", "warning", message, span, first)
@@ -108,8 +132,10 @@ class FindingBuilder:
         if self._overlaps(*span) or any(f.code == "duplication.ngram_repetition" for f in self.findings):
             return  # already explained by a repeated passage, or by a shorter phrase of the same run
         phrase = " ".join(top.words)
-        message = (f"“{phrase}” is repeated {len(top.positions)} times and makes up {top.fraction:.0%} of the text "
-                   f"(Gopher's quality rules allow {limit:.0%} for a {top.n}-word phrase): repetitive or generated text.")
+        message = (
+            f"“{phrase}” is repeated {len(top.positions)} times and makes up {top.fraction:.0%} of the text "
+            f"(Gopher's quality rules allow {limit:.0%} for a {top.n}-word phrase): repetitive or generated text."
+        )
         self.findings.append(self.check.finding("ngram_repetition", "warning", message, *span, related=[first]))
 
     def _quoted(self, start: int, end: int) -> bool:

@@ -32,7 +32,9 @@ def paragraphs(document: Document) -> list[Unit]:
     for block in document.blocks:
         span = document.words_between(block.start, block.end)
         if len(span) >= MIN_WORDS:
-            units.append(Unit("paragraph", block.index, block.start, block.end, lower[span.start : span.stop], block.text))
+            units.append(
+                Unit("paragraph", block.index, block.start, block.end, lower[span.start : span.stop], block.text)
+            )
     return units
 
 

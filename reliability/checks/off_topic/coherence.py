@@ -59,17 +59,19 @@ def fit_sentences(document: Document, judged: list[Sentence], encoder: SentenceE
             before, after = neighbours
             bridge = float(similarity[before, after] - max(similarity[i, before], similarity[i, after]))
         own_lead = lead - vectors[i] if i < LEAD_SENTENCES else lead
-        fits.append(Fit(
-            to_article=float(to_article[i]),
-            typical=median,
-            relative=(float(to_article[i]) - median) / spread,
-            gap=float(loosest_other - to_article[i]),
-            to_paragraph=_cosine(vectors[i], vectors[paragraph].sum(axis=0)) if paragraph else float(to_article[i]),
-            to_window=_cosine(vectors[i], vectors[window].sum(axis=0)) if window else float(to_article[i]),
-            to_neighbours=float(max(similarity[i, j] for j in neighbours)) if neighbours else float(to_article[i]),
-            bridge=bridge,
-            to_lead=_cosine(vectors[i], own_lead),
-        ))
+        fits.append(
+            Fit(
+                to_article=float(to_article[i]),
+                typical=median,
+                relative=(float(to_article[i]) - median) / spread,
+                gap=float(loosest_other - to_article[i]),
+                to_paragraph=_cosine(vectors[i], vectors[paragraph].sum(axis=0)) if paragraph else float(to_article[i]),
+                to_window=_cosine(vectors[i], vectors[window].sum(axis=0)) if window else float(to_article[i]),
+                to_neighbours=float(max(similarity[i, j] for j in neighbours)) if neighbours else float(to_article[i]),
+                bridge=bridge,
+                to_lead=_cosine(vectors[i], own_lead),
+            )
+        )
     return fits
 
 

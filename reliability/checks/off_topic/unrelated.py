@@ -106,9 +106,9 @@ def analyse(
         novel_names = tuple(name for name, stem_set in names if all(sentence_frequency[stem] == 1 for stem in stem_set))
         shared_names = sum(1 for _, stem_set in names if any(sentence_frequency[stem] > 1 for stem in stem_set))
         novel_numbers = tuple(sorted(n for n in set(NUMBER.findall(sentence.text)) if number_counts[n] == 1))
-        suspects.append(Suspect(
-            sentence, similarity, novel_share, novel_names, novel_numbers, shared_names, len(judged), fit
-        ))
+        suspects.append(
+            Suspect(sentence, similarity, novel_share, novel_names, novel_numbers, shared_names, len(judged), fit)
+        )
     return suspects
 
 
@@ -200,8 +200,21 @@ class UnrelatedModel:
 
 
 FEATURES = (
-    "to_article", "relative", "gap", "to_paragraph", "to_window", "to_neighbours", "bridge", "to_lead",
-    "word_similarity", "own_words", "novel_names", "shared_names", "log_words", "quote", "log_judged",
+    "to_article",
+    "relative",
+    "gap",
+    "to_paragraph",
+    "to_window",
+    "to_neighbours",
+    "bridge",
+    "to_lead",
+    "word_similarity",
+    "own_words",
+    "novel_names",
+    "shared_names",
+    "log_words",
+    "quote",
+    "log_judged",
 )
 
 
@@ -210,9 +223,20 @@ def features(suspect: Suspect) -> list[float]:
     fit = suspect.fit
     assert fit is not None
     return [
-        fit.to_article, fit.relative, fit.gap, fit.to_paragraph, fit.to_window, fit.to_neighbours, fit.bridge,
-        fit.to_lead, suspect.similarity, suspect.novel_share, min(3, len(suspect.novel_names)),
-        min(3, suspect.shared_names), math.log(max(1, len(suspect.sentence.words))), float(_is_quote(suspect)),
+        fit.to_article,
+        fit.relative,
+        fit.gap,
+        fit.to_paragraph,
+        fit.to_window,
+        fit.to_neighbours,
+        fit.bridge,
+        fit.to_lead,
+        suspect.similarity,
+        suspect.novel_share,
+        min(3, len(suspect.novel_names)),
+        min(3, suspect.shared_names),
+        math.log(max(1, len(suspect.sentence.words))),
+        float(_is_quote(suspect)),
         math.log(suspect.judged),
     ]
 
@@ -227,8 +251,15 @@ def load_model() -> UnrelatedModel:
     if tuple(data["features"]) != FEATURES:
         raise ValueError("unrelated_model.json was fitted on other features: rerun evaluation/train_unrelated.py")
     return UnrelatedModel(
-        tuple(data["features"]), tuple(data["means"]), tuple(data["scales"]), tuple(data["coefficients"]),
-        data["intercept"], data["warning_top"], data["warning_other"], data["info"], data["clip"],
+        tuple(data["features"]),
+        tuple(data["means"]),
+        tuple(data["scales"]),
+        tuple(data["coefficients"]),
+        data["intercept"],
+        data["warning_top"],
+        data["warning_other"],
+        data["info"],
+        data["clip"],
     )
 
 
@@ -262,9 +293,11 @@ def _story_note(evidence: SpliceEvidence, siblings: int) -> str:
     note = ""
     if evidence.closest is not None:
         article, _, _, similarity = evidence.closest
-        note = (f" None of the other {siblings} report(s) of the story says anything close: the closest sentence "
-                f"is in {article} (similarity {similarity:.2f}; this article's sentences typically have a match "
-                f"of {evidence.typical:.2f}).")
+        note = (
+            f" None of the other {siblings} report(s) of the story says anything close: the closest sentence "
+            f"is in {article} (similarity {similarity:.2f}; this article's sentences typically have a match "
+            f"of {evidence.typical:.2f})."
+        )
     if evidence.unconfirmed:
         note += f" No other report mentions {', '.join(evidence.unconfirmed)}."
     return note

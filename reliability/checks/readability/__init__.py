@@ -28,7 +28,9 @@ class ReadabilityOptions(CheckOptions):
     """Where a sentence becomes too long, in words (lists and tables are never counted)."""
 
     hard_sentence_words: int = Field(HARD_WORDS, ge=1, description="Longer than this: hard going (an info).")
-    long_sentence_words: int = Field(LONG_WORDS, ge=1, description="Longer than this: most readers lose the thread (a warning).")
+    long_sentence_words: int = Field(
+        LONG_WORDS, ge=1, description="Longer than this: most readers lose the thread (a warning)."
+    )
     very_long_sentence_words: int = Field(
         VERY_LONG_WORDS, ge=1, description="Longer than this: usually several sentences run together (an error)."
     )
@@ -57,7 +59,11 @@ class ReadabilityCheck(BaseCheck):
             )
             issues += find_glued_words(document)
             issues += find_shouting(document)
-        band = band_credit(indices["flesch_reading_ease"], indices["flesch_kincaid_grade"], counts.words) if english else 1.0
+        band = (
+            band_credit(indices["flesch_reading_ease"], indices["flesch_kincaid_grade"], counts.words)
+            if english
+            else 1.0
+        )
         score = band - finding_penalty(issues)
         longest = max((sum(counted[i] for i in s.words) for s in document.sentences), default=0)
         metrics = {
@@ -75,8 +81,14 @@ class ReadabilityCheck(BaseCheck):
             "glued_words": sum(1 for i in issues if i.kind == "glued_words"),
             "shouting_runs": sum(1 for i in issues if i.kind == "shouting"),
         }
-        findings = [self.finding(i.kind, i.severity, i.message, i.start, i.end, confidence=i.confidence) for i in issues]
-        details = {} if english else {"note": "Not English: metrics reported, score not penalised (the formulas are tuned on English)."}
+        findings = [
+            self.finding(i.kind, i.severity, i.message, i.start, i.end, confidence=i.confidence) for i in issues
+        ]
+        details = (
+            {}
+            if english
+            else {"note": "Not English: metrics reported, score not penalised (the formulas are tuned on English)."}
+        )
         if band < 1:
             details["reason"] = band_reason(indices["flesch_reading_ease"], indices["flesch_kincaid_grade"])
         return self.result(score, findings, metrics, details)

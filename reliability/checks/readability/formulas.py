@@ -81,8 +81,17 @@ def formulas(c: Counts) -> dict[str, float]:
     """The standard readability indices; all 0.0 when there is no prose to measure."""
     if not c.words or not c.sentences:
         return dict.fromkeys(
-            ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
-             "coleman_liau_index", "automated_readability_index", "dale_chall"), 0.0)
+            (
+                "flesch_reading_ease",
+                "flesch_kincaid_grade",
+                "gunning_fog",
+                "smog_index",
+                "coleman_liau_index",
+                "automated_readability_index",
+                "dale_chall",
+            ),
+            0.0,
+        )
     wps, spw = c.words_per_sentence, c.syllables_per_word
     difficult_pct = 100 * c.difficult_words / c.words
     return {

@@ -44,12 +44,17 @@ def find_glued_words(document: Document) -> list[Issue]:
             continue
         severity, why = judged
         split = " + ".join(f"“{p}”" for p in pieces)
-        issues.append(Issue(
-            "glued_words", severity, word.start, word.end,
-            f"“{word.text}” looks like words run together ({split}): {why}. The page was probably extracted "
-            "without the line break or link between them; readers stumble on it.",
-            confidence=0.85 if severity == "warning" else 0.5,
-        ))
+        issues.append(
+            Issue(
+                "glued_words",
+                severity,
+                word.start,
+                word.end,
+                f"“{word.text}” looks like words run together ({split}): {why}. The page was probably extracted "
+                "without the line break or link between them; readers stumble on it.",
+                confidence=0.85 if severity == "warning" else 0.5,
+            )
+        )
     return issues
 
 

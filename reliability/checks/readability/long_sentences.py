@@ -41,12 +41,17 @@ def find_long_sentences(
             continue
         severity: Severity = "error" if n > very_long_words else "warning" if n > long_words else "info"
         clauses = len(_SEPARATOR_RE.findall(sentence.text)) + 1
-        issues.append(Issue(
-            "long_sentence", severity, sentence.start, sentence.end,
-            f"A {n}-word sentence ({clauses} clauses or items): news sentences average 20–25 words and readers "
-            f"lose the thread past about {long_words}. Consider splitting: “{document.snippet(sentence.start, sentence.end, 70)}”",
-            confidence={"info": 0.5, "warning": 0.75, "error": 0.9}[severity],
-        ))
+        issues.append(
+            Issue(
+                "long_sentence",
+                severity,
+                sentence.start,
+                sentence.end,
+                f"A {n}-word sentence ({clauses} clauses or items): news sentences average 20–25 words and readers "
+                f"lose the thread past about {long_words}. Consider splitting: “{document.snippet(sentence.start, sentence.end, 70)}”",
+                confidence={"info": 0.5, "warning": 0.75, "error": 0.9}[severity],
+            )
+        )
     return issues
 
 

@@ -39,12 +39,17 @@ def find_shouting(document: Document) -> list[Issue]:
         whole_line = len(block_words) == len(run)
         severity: Severity = "info" if whole_line and len(run) <= HEADLINE_WORDS else "warning"
         where = "a line set entirely in capitals" if whole_line else "capitals in the middle of running text"
-        issues.append(Issue(
-            "shouting", severity, start, end,
-            f"{len(run)} words in capitals ({where}): “{document.snippet(start, end, 60)}”. Capitals read as "
-            "shouting and are harder to read than normal case; news style keeps them for acronyms.",
-            confidence=0.6 if severity == "info" else 0.8,
-        ))
+        issues.append(
+            Issue(
+                "shouting",
+                severity,
+                start,
+                end,
+                f"{len(run)} words in capitals ({where}): “{document.snippet(start, end, 60)}”. Capitals read as "
+                "shouting and are harder to read than normal case; news style keeps them for acronyms.",
+                confidence=0.6 if severity == "info" else 0.8,
+            )
+        )
     return issues
 
 
