@@ -19,25 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate  # noqa: E402
+from peers import filter_rate  # noqa: E402
 
 from reliability.checks.off_topic.boilerplate import find_boilerplate  # noqa: E402
 from reliability.document import Document  # noqa: E402
-
-
-def c4_rate(articles: list) -> float | None:
-    """docs/s of datatrove's C4QualityFilter on `articles` (None without datatrove)."""
-    try:
-        from datatrove.data import Document as PeerDocument
-        from datatrove.pipeline.filters import C4QualityFilter
-    except ImportError:
-        return None
-    peer = C4QualityFilter()
-    peer.filter(PeerDocument(text=articles[0].text, id="warm-up"))
-    documents = [PeerDocument(text=a.text, id=a.id) for a in articles]
-    start = time.perf_counter()
-    for document in documents:
-        peer.filter(document)
-    return len(documents) / (time.perf_counter() - start)
 
 
 def boilerplate_rate(articles: list) -> float:
@@ -68,9 +53,9 @@ def main() -> None:
     )
     ours, peer = [], []
     for _ in range(args.rounds):
-        rate = c4_rate(articles)
-        if rate is not None:
-            peer.append(rate)
+        measured = filter_rate("C4QualityFilter", articles)
+        if measured is not None:
+            peer.append(measured[0])
         ours.append(boilerplate_rate(articles))
     print(f"{'boilerplate part (find_boilerplate)':<40}{max(ours):>9,.0f} docs/s")
     if peer:
