@@ -59,13 +59,13 @@ class StyleCheck(BaseCheck):
 
 
 def style_metrics(document: Document) -> dict[str, float]:
-    """The rates and flags, per 1,000 words (flags 0/1); all 0 for an article with no words."""
+    """The rates and flags, per 1,000 words (flags 0/1); none for an article with no words."""
     words = document.lower_words
     n = len(words)
-    text = document.analysis_text
-    title = document.article.title or ""
     if not n:
         return {}
+    text = document.analysis_text
+    title = document.article.title or ""
     first_block = document.blocks[0] if document.blocks else None
     dateline = DATELINE_RE.match(first_block.text) if first_block else None
     dateline_end = first_block.start + dateline.end() if first_block and dateline else 0
