@@ -166,6 +166,14 @@ def test_counts_become_intervals():
     assert ("student", 1600, 2000) in got
 
 
+@pytest.mark.parametrize(
+    "text", ["Officials said a 6.1 earthquake struck the coast.", "The USDA 1.7 million households figure was revised."]
+)
+def test_a_decimal_tail_is_no_count(text):
+    got = {(c.head, c.low) for c in counts(Document(Article(id="t", text=text)))}
+    assert ("earthquake", 1) not in got and ("household", 7_000_000) not in got
+
+
 def test_clean_text_and_empty_input():
     for text in ("", "The council met on Tuesday. It approved the budget. " * 5):
         result = run_check(ContradictionCheck(), text)

@@ -30,10 +30,11 @@ _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_PLURALS), key=len, reverse
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _WORDS = rf"(?:a|an|{_UNIT_WORDS})(?:[- ](?:{_UNIT_WORDS}))?(?: (?:hundred|thousand|million|billion|dozen))?"
 _NUMBER = rf"(?:{_DIGITS})(?: (?:hundred|thousand|million|billion))?|{_WORDS}"
-# A number starts where a run of digits starts: matching again inside the run is quadratic ("1" * 50000).
+# A number starts where a run of digits starts: matching again inside the run is quadratic ("1" * 50000),
+# and a decimal's tail is no count: "a 6.1 earthquake" first matches "a 6", and the search resumes at ".1".
 COUNT_RE = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGE})\s+)?"
-    rf"(?:between (?P<low>{_NUMBER}) and (?P<high>{_NUMBER})|(?P<vague>{_VAGUE}) of|(?<!\d)(?P<number>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<to>{_DIGITS}))?)"
+    rf"(?:between (?P<low>{_NUMBER}) and (?P<high>{_NUMBER})|(?P<vague>{_VAGUE}) of|(?<!\d)(?<!\d[.,])(?P<number>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<to>{_DIGITS}))?)"
     rf"\s+(?P<rest>(?:[\w’'-]+\s+){{0,3}}[\w’'-]+)",
     re.I,
 )
