@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from reliability.logistic import logistic
 from reliability.models import CheckResult, Contribution, Explanation
 
 FORMAT = "reliability-scoring-model"
@@ -91,7 +92,7 @@ class ScoringModel:
         cal = self.calibration
         if cal["method"] == "platt":
             t = float(cal["a"]) * logit + float(cal["b"])
-            return 1.0 / (1.0 + math.exp(-t)) if t >= 0 else math.exp(t) / (1.0 + math.exp(t))
+            return logistic(t)
         xs, ys = [float(v) for v in cal["x"]], [float(v) for v in cal["y"]]
         if logit <= xs[0]:
             return ys[0]

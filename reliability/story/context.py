@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from reliability.logistic import logistic, standardised_logit
 from reliability.story.sketch import Sketch, signature_cosines, signatures, stable_hash
 
 if TYPE_CHECKING:
@@ -92,11 +93,8 @@ class StoryContext:
         model = splice_model()
         found = []
         for values, unconfirmed, closest, fit, typical in rows:
-            z = model["intercept"] + sum(
-                c * (v - m) / s
-                for v, c, m, s in zip(values, model["coefficients"], model["means"], model["scales"], strict=True)
-            )
-            probability = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+            z = standardised_logit(values, model["means"], model["scales"], model["coefficients"], model["intercept"])
+            probability = logistic(z)
             found.append(SpliceEvidence(probability, tuple(unconfirmed[:MAX_NAMES_SHOWN]), closest, typical, fit))
         return found
 

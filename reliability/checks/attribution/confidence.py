@@ -37,6 +37,7 @@ from reliability.language.pronouns import (
     POSSESSIVE_DETERMINERS,
     SUBJECTS,
 )
+from reliability.logistic import logistic
 
 FORMS = ("before", "after", "participle", "according", "dash")
 SPEAKER_KINDS = ("named", "role", "anaphor", "pronoun", "anonymous", "vague")
@@ -185,7 +186,7 @@ class StatementModel:
 
     def probability(self, values: list[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, values) if x)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(z)
 
 
 @cache

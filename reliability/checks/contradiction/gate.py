@@ -25,6 +25,7 @@ from importlib.resources import files
 from reliability.checks.contradiction.conflicts import Conflict
 from reliability.checks.contradiction.statements import Statement
 from reliability.language.pronouns import FIRST_PLURAL, FIRST_SINGULAR, OBJECTS, POSSESSIVE_DETERMINERS, SUBJECTS
+from reliability.logistic import logistic, standardised_logit
 
 #: The speaker's own voice, as the gate was fitted: "I", "we", "my", "our", "me", "us", capitalised save the
 #: objects, and never a lower-case "i" (as in "i.e.").
@@ -87,11 +88,9 @@ class Gate:
         return likelihood >= self.thresholds.get(conflict.kind, 1.0)
 
     def likelihood(self, conflict: Conflict) -> float:
-        z = self.intercept + sum(
-            w * (x - m) / s
-            for w, x, m, s in zip(self.weights, pair_features(conflict), self.means, self.scales, strict=True)
+        return logistic(
+            standardised_logit(pair_features(conflict), self.means, self.scales, self.weights, self.intercept)
         )
-        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from reliability.language.dates import CALENDAR_WORDS
 from reliability.language.morphology import stem, without_possessive
 from reliability.language.punctuation import OPENING_QUOTE_MARKS, opens_with_quote
 from reliability.language.stop_words import ENGLISH_STOP_WORDS
+from reliability.logistic import logistic
 from reliability.models import RelatedSpan
 from reliability.semantic import SentenceEncoder
 
@@ -196,7 +197,7 @@ class UnrelatedModel:
         x = [max(-self.clip, min(self.clip, z)) for z in standardised]
         terms = x + [a * b for a, b in combinations_with_replacement(x, 2)]
         z = self.intercept + sum(c * t for c, t in zip(self.coefficients, terms, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return logistic(z)
 
 
 FEATURES = (
