@@ -218,7 +218,7 @@ def build_sketch(document: Document, encoder: SentenceEncoder | None = None) -> 
     names = name_stems(document)
     name_set = {s for found in names.values() for _, stems in found for s in stems}
     counts = Counter(content)
-    for s in name_set:
+    for s in sorted(name_set):  # sorted: the salient terms tied in count come out the same run to run
         counts[s] += counts[s] or 1  # a name says more about which event this is than a common word
     salient = counts.most_common(SALIENT_TERMS)
     bloom = np.zeros(BLOOM_BITS // 8, dtype=np.uint8)

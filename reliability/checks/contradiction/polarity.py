@@ -60,7 +60,7 @@ def _reversal(a: Statement, b: Statement) -> str | None:
             return "the opposite (one of the two is negated)"
         return None
     words_a, words_b = set(a.words), set(b.words)
-    for word in words_b - words_a:
+    for word in dict.fromkeys(w for w in b.words if w not in words_a):  # in reading order: the same run to run
         opposite = ANTONYM_OF.get(word, set()) & (words_a - words_b)
         if opposite:
             return f"“{word}” where it said “{sorted(opposite)[0]}”, the reverse"
