@@ -346,8 +346,8 @@ def _sentence_bounds(language: str, chunk: str) -> list[tuple[int, int]]:
 def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-empty, whitespace-trimmed pieces of a sentence, cut where extraction glued two together or
     the splitter missed a boundary."""
-    glued = (m.start() for m in GLUED_SENTENCE_RE.finditer(text, start, end))
-    missed = (m.start() for m in MISSED_BOUNDARY_RE.finditer(text, start, end))
+    glued = (m.end() for m in GLUED_SENTENCE_RE.finditer(text, start, end))
+    missed = (m.end() for m in MISSED_BOUNDARY_RE.finditer(text, start, end))
     cuts = [start, *sorted({*glued, *missed}), end]
     pieces = (_strip(text, a, b) for a, b in zip(cuts, cuts[1:]))
     return [(a, b) for a, b in pieces if a < b]

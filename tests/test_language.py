@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from reliability.checks.contradiction.quantities import counts
 from reliability.document import Document
 from reliability.language.dates import CALENDAR_WORDS, MONTHS, WEEKDAYS
 from reliability.language.morphology import singular, stem, without_possessive
+from reliability.language.patterns import first_letters
 from reliability.language.punctuation import opens_with_quote
 from reliability.models import Article
 
@@ -22,6 +26,9 @@ from reliability.models import Article
         ("Texas", "Texas"),
         ("boss’s", "boss"),
         ("s", "s"),
+        ("'s", ""),
+        ("Bush's\n", "Bush\n"),  # as the pattern `['’]s$` had it: `$` matches before a last newline
+        ("it's\nx", "it's\nx"),
     ],
 )
 def test_without_possessive_removes_the_suffix_only(word: str, owner: str) -> None:
@@ -121,3 +128,17 @@ def test_word_sets_feeding_learned_models_keep_the_forms_they_were_fitted_with()
     assert gate._FIRST_PERSON_FORMS == set("I We My Our we my our me us".split())
     words = Document(Article(id="a", text="You're sure we're done?")).lower_words
     assert words == ("you're", "sure", "we're", "done")
+
+
+def test_a_first_letters_lookahead_changes_no_match() -> None:
+    words = ["at least", "about", "one", "Reuters", "ſome", "(AP)", "-ish", "İstanbul", "over"]
+    alternation = "|".join(re.escape(w) for w in words)
+    generator = random.Random(7)
+    alphabet = "aAbBoOnNeEsSſİi(){}-PR tl"
+    texts = ["".join(generator.choice(alphabet) for _ in range(60)) for _ in range(3000)]
+    texts += ["At Least ONE (AP) reuters ABOUT", "SOME İSTANBUL ſome over-ish"]
+    for flags in (0, re.I):
+        plain = re.compile(rf"\b(?:{alternation})", flags)
+        led = re.compile(rf"\b(?={first_letters(words)})(?:{alternation})", flags)
+        for text in texts:
+            assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]

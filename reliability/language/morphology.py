@@ -13,7 +13,9 @@ STEM_LENGTH = 5
 def without_possessive(word: str) -> str:
     """ "Mujahid’s" -> "Mujahid", "labour's" -> "labour": the owner a possessive names. Only the
     suffix goes: "Jones" and "bus" stay as they are."""
-    return _POSSESSIVE_RE.sub("", word)
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return _POSSESSIVE_RE.sub("", word) if word.endswith("\n") else word  # `$` matches before a last newline
 
 
 def stem(word: str) -> str:

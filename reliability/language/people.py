@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from reliability.language.patterns import first_letters
+
 #: Nouns naming a person's role or office ("a spokesperson for the Taliban"): any role that
 #: identifies a speaker, from "minister" to "witness" and "fan".
 PERSON_ROLE_NOUNS = frozenset(
@@ -39,7 +41,10 @@ OFFICE_TITLES = (
 )  # fmt: skip
 #: Any office title, matched case-insensitively as whole words, longest first.
 OFFICE_TITLE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(t) for t in OFFICE_TITLES), key=len, reverse=True)) + r")\b", re.I
+    rf"\b(?={first_letters(OFFICE_TITLES)})(?:"
+    + "|".join(sorted((re.escape(t) for t in OFFICE_TITLES), key=len, reverse=True))
+    + r")\b",
+    re.I,
 )
 
 #: Title words written before a name, as part of the role, not of the name: "Field Marshal Asim Munir".

@@ -22,11 +22,19 @@ from reliability.checks.attribution.statements import Attribution, Statement, fi
 from reliability.checks.attribution.vague import find_vague_phrases
 from reliability.document import Document
 from reliability.hookspecs import hookimpl
+from reliability.language.patterns import first_letters
 from reliability.models import CheckResult, Finding
 
-_AGENCY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, lx.AGENCIES), key=len, reverse=True)) + r")\b")
+_AGENCY_RE = re.compile(
+    rf"\b(?={first_letters(lx.AGENCIES)})("
+    + "|".join(sorted(map(re.escape, lx.AGENCIES), key=len, reverse=True))
+    + r")\b"
+)
 _ANONYMITY_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lx.ANONYMOUS_PHRASES) + r")\b", re.IGNORECASE
+    rf"\b(?={first_letters(lx.ANONYMOUS_PHRASES)})(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lx.ANONYMOUS_PHRASES)
+    + r")\b",
+    re.IGNORECASE,
 )
 #: Agency names that are also ordinary words or initials need a credit context to count.
 _AMBIGUOUS_AGENCIES = frozenset({"AP", "APP", "UPI", "ANI", "AAP", "Bloomberg"})

@@ -22,6 +22,7 @@ from reliability.checks.contradiction.lexicon import (
 )
 from reliability.document import Document, Sentence
 from reliability.language.morphology import singular, without_possessive
+from reliability.language.patterns import first_letters
 from reliability.language.stop_words import STOP_WORDS
 
 _UNIT_WORDS = "|".join(sorted((re.escape(w) for w in UNITS if w not in ("a", "an")), key=len, reverse=True))
@@ -30,9 +31,13 @@ _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_PLURALS), key=len, reverse
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _WORDS = rf"(?:a|an|{_UNIT_WORDS})(?:[- ](?:{_UNIT_WORDS}))?(?: (?:hundred|thousand|million|billion|dozen))?"
 _NUMBER = rf"(?:{_DIGITS})(?: (?:hundred|thousand|million|billion))?|{_WORDS}"
+# What a count can start with: a digit, or the first letter of a hedge, of "between", of a vague plural or
+# of a number word.
+_FIRST_LETTERS = first_letters((*HEDGES, "between", *VAGUE_PLURALS, *UNITS))
 # A number starts where a run of digits starts: matching again inside the run is quadratic ("1" * 50000),
 # and a decimal's tail is no count: "a 6.1 earthquake" first matches "a 6", and the search resumes at ".1".
 COUNT_RE = re.compile(
+    rf"(?=\d|{_FIRST_LETTERS})"
     rf"(?:\b(?P<hedge>{_HEDGE})\s+)?"
     rf"(?:between (?P<low>{_NUMBER}) and (?P<high>{_NUMBER})|(?P<vague>{_VAGUE}) of|(?<!\d)(?<!\d[.,])(?P<number>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<to>{_DIGITS}))?)"
     rf"\s+(?P<rest>(?:[\w’'-]+\s+){{0,3}}[\w’'-]+)",
@@ -170,4 +175,8 @@ def _nearby_outcome(text: str, m: re.Match[str]) -> str | None:
 
 
 def _mentions_number(text: str, words: tuple[str, ...]) -> bool:
-    return any(c.isdigit() for c in text) or any(part in NUMBER_TOKENS for w in words for part in w.split("-"))
+    return (
+        any(map(str.isdigit, text))
+        or not NUMBER_TOKENS.isdisjoint(words)
+        or any(not NUMBER_TOKENS.isdisjoint(w.split("-")) for w in words if "-" in w)
+    )

@@ -21,6 +21,8 @@ _ROLE = rf"(?i:{ROLE_RE.pattern})"
 BEFORE_NAME = re.compile(
     rf"(?P<title>(?:(?:former|acting|then|ex-|interim) )?(?:{_TITLE_WORD} ){{0,4}}(?:[a-z]+ ){{0,2}}{_ROLE})\s+{_PERSON}"
 )
+# What BEFORE_NAME must hold, a title before a capital, found without its costly run-up of title words
+ROLE_BEFORE_CAPITAL = re.compile(rf"{_ROLE}\s+[A-Z]")
 # "Khawaja Asif, the defense minister," / "Khawaja Asif, Pakistan's defence minister"
 AFTER_NAME = re.compile(
     rf"{_PERSON}, (?:the |a |an |its |his |her |their |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w-]+ ){{0,4}}?{_ROLE})\b"
@@ -29,6 +31,7 @@ AFTER_NAME = re.compile(
 TITLE_THEN_NAME = re.compile(
     rf"(?:[Tt]he |[Ii]ts |[Hh]is |[Hh]er |[A-Z][\w’'-]+(?:’s|'s) )(?P<title>(?:[\w’'-]+ ){{0,3}}?{_ROLE}), {_PERSON},"
 )
+PAST_NAME = (AFTER_NAME, TITLE_THEN_NAME)  # the patterns that need no title before a capital
 #: Words of a title that say whose it is, not what it is: "Pakistani defence minister", "party leader".
 NOT_THE_OFFICE = NATIONALITIES | {"the", "country", "party"}
 TITLE_INNER_WORDS = frozenset({"of", "for", "and", "the"})  # "Secretary of State", "Minister for Health"
@@ -40,7 +43,8 @@ def role_conflicts(document: Document, statements: list[Statement]) -> list[Conf
         if not statement.names or ROLE_TOKENS.isdisjoint(statement.words):
             continue  # the regular expressions below are costly: only sentences with a name and a role word
         text = statement.sentence.text
-        for pattern in (BEFORE_NAME, AFTER_NAME, TITLE_THEN_NAME):
+        patterns = (BEFORE_NAME, AFTER_NAME, TITLE_THEN_NAME) if ROLE_BEFORE_CAPITAL.search(text) else PAST_NAME
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 person = m.group("person")
                 if not person[:1].isupper() or ROLE_RE.fullmatch(person.split()[-1]) or len(person) < 3:

@@ -11,9 +11,11 @@ from reliability.checks.contradiction.statements import Statement, overlap
 from reliability.document import Document
 from reliability.language.dates import MONTHS, WEEKDAYS
 from reliability.language.morphology import stem
+from reliability.language.patterns import first_letters
 
+_DAY_OPENERS = ("on", "last", "this", "late", "early")
 DAY_RE = re.compile(
-    rf"\b(?:on|last|this|late|early) (?:(?:{'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?|(?:{'|'.join(MONTHS)}) \d{{1,2}}|\d{{1,2}} (?:{'|'.join(MONTHS)}))\b",
+    rf"\b(?={first_letters(_DAY_OPENERS)})(?:{'|'.join(_DAY_OPENERS)}) (?:(?:{'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?|(?:{'|'.join(MONTHS)}) \d{{1,2}}|\d{{1,2}} (?:{'|'.join(MONTHS)}))\b",
     re.I,
 )
 MIN_OVERLAP = 0.4
