@@ -79,9 +79,18 @@ class Sentence(Segment):
     words: range
 
 
-@dataclass(frozen=True, slots=True)
-class Word(Segment):
-    """A word token: letters and digits, keeping inner apostrophes, hyphens and dots (U.S, 3.5)."""
+@dataclass(slots=True, eq=False)
+class Word:
+    """A word token: letters and digits, keeping inner apostrophes, hyphens and dots (U.S, 3.5);
+    `text == article.text[start:end]`. Not a frozen Segment: an article has hundreds of words, and a
+    frozen dataclass, setting each field through `object.__setattr__`, takes half again the time to make
+    one. Nothing changes a word once its Document is built; two words are equal when they are the same
+    token (`index` is unique within a Document)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
 
 
 class Document:

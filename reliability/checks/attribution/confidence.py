@@ -25,6 +25,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate, repeat
+from operator import or_
 
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.statements import Statement, is_partial
@@ -155,11 +157,11 @@ class _WordCounts:
 
 
 def _word_counts(document: Document) -> _WordCounts:
-    capitalised, finite, first_person = [0], [0], [0]
-    for word, lower in zip(document.words, document.lower_words):
-        capitalised.append(capitalised[-1] + word.text[:1].isupper())
-        finite.append(finite[-1] + (lower in lx.FINITE_VERBS or lower.endswith("ed")))
-        first_person.append(first_person[-1] + (lower in _FIRST_PERSON))
+    lower = document.lower_words
+    capitalised = list(accumulate((w.text[:1].isupper() for w in document.words), initial=0))
+    finite_verbs = map(or_, map(lx.FINITE_VERBS.__contains__, lower), map(str.endswith, lower, repeat("ed")))
+    finite = list(accumulate(finite_verbs, initial=0))
+    first_person = list(accumulate(map(_FIRST_PERSON.__contains__, lower), initial=0))
     text = document.analysis_text
     marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(text)]
     questions = [m.start() for m in _QUESTION_RE.finditer(text)]

@@ -62,8 +62,8 @@ def _nearest(
     unit: Unit, shingles: set[tuple[str, ...]], units: list[Unit], by_shingle: dict[tuple[str, ...], list[int]]
 ) -> Repeat | None:
     shared: dict[int, int] = defaultdict(int)
-    for shingle in shingles:
-        postings = by_shingle.get(shingle, ())
+    for shingle in shingles & by_shingle.keys():  # the shingles of earlier units only
+        postings = by_shingle[shingle]
         if len(postings) > MAX_POSTINGS:
             continue  # a phrase in that many units says nothing about which one this repeats
         for position in postings:

@@ -13,7 +13,9 @@ textstat does, so page furniture does not make the prose look simpler than it is
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 from math import sqrt
 
 from reliability.document import Document
@@ -56,25 +58,26 @@ class Counts:
 def count(document: Document, counted: list[bool]) -> Counts:
     """Counts over the prose sentences of a document (`counted` from `counted_words`)."""
     easy = easy_words()
-    sentences = words = syllable_total = letters = poly = complex_words = difficult = 0
+    sentences = 0
     lower = document.lower_words
+    prose: Counter[str] = Counter()  # each word counted once, times the number of times it occurs
     for sentence in document.sentences:
-        tokens = [i for i in sentence.words if counted[i]]
-        if len(tokens) < MIN_SENTENCE_WORDS:
-            continue
-        sentences += 1
-        words += len(tokens)
-        for i in tokens:
-            word = lower[i]
-            n = syllables(word)
-            syllable_total += n
-            letters += len(word) if word.isalpha() else sum(1 for c in word if c.isalpha())
-            hard = word not in easy
-            difficult += hard
-            if n >= 3:
-                poly += 1
-                complex_words += hard
-    return Counts(sentences, words, syllable_total, letters, poly, complex_words, difficult)
+        span = slice(sentence.words.start, sentence.words.stop)
+        tokens = list(compress(lower[span], counted[span]))
+        if len(tokens) >= MIN_SENTENCE_WORDS:
+            sentences += 1
+            prose.update(tokens)
+    syllable_total = letters = poly = complex_words = difficult = 0
+    for word, times in prose.items():
+        n = syllables(word)
+        syllable_total += n * times
+        letters += times * (len(word) if word.isalpha() else sum(1 for c in word if c.isalpha()))
+        hard = word not in easy
+        difficult += hard * times
+        if n >= 3:
+            poly += times
+            complex_words += hard * times
+    return Counts(sentences, prose.total(), syllable_total, letters, poly, complex_words, difficult)
 
 
 def formulas(c: Counts) -> dict[str, float]:
