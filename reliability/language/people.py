@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 
 from reliability.language.patterns import first_letters
 
@@ -75,3 +78,33 @@ NATIONALITIES = frozenset(
     syrian taiwanese thai turkish ukrainian us u.s u.s. uk eu venezuelan vietnamese welsh western
     yemeni african asian gulf""".split()
 )
+
+#: Words that tell a person's sex where the article uses them of someone: an honorific ("Ms. Wojtaszek")
+#: or a role ("a spokeswoman", "his mother").
+FEMALE_WORDS = frozenset(
+    """mrs mrs. ms ms. miss dame lady spokeswoman chairwoman congresswoman businesswoman actress queen
+    princess mother wife daughter sister grandmother girlfriend widow aunt niece""".split()
+)
+MALE_WORDS = frozenset(
+    """mr mr. sir lord spokesman chairman congressman businessman actor king prince father husband son
+    brother grandfather boyfriend widower uncle nephew""".split()
+)
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    table = json.loads(resources.files(__package__).joinpath("first_names.json").read_text("utf-8"))
+    return {name.lower(): sex for sex in ("male", "female") for name in table[sex].split()}
+
+
+def sex_of_first_name(word: str) -> str | None:
+    """ "male" or "female" when at least 90% of the people given this first name are of one sex (US birth
+    records, `first_names.json`); None for a name the records do not settle ("Tareq", "Jordan")."""
+    return _first_names().get(word.lower())
+
+
+def sex_of_words(words: list[str]) -> str | None:
+    """ "female" / "male" when the lower-case words hold a gendered pronoun, honorific or role, all of one sex."""
+    female = any(w in FEMALE_WORDS or w in ("she", "her") for w in words)
+    male = any(w in MALE_WORDS or w in ("he", "him", "his") for w in words)
+    return "female" if female and not male else "male" if male and not female else None

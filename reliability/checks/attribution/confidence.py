@@ -18,17 +18,16 @@ model that used it dropped about half of the real attributions of wire copy ("Is
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import accumulate, repeat
 from operator import or_
 
 from reliability.checks.attribution import lexicon as lx
+from reliability.checks.attribution.linear import LinearModel, read_linear_model
 from reliability.checks.attribution.statements import Statement, is_partial
 from reliability.document import Document
 from reliability.language.pronouns import (
@@ -39,7 +38,6 @@ from reliability.language.pronouns import (
     POSSESSIVE_DETERMINERS,
     SUBJECTS,
 )
-from reliability.logistic import logistic
 
 FORMS = ("before", "after", "participle", "according", "dash")
 SPEAKER_KINDS = ("named", "role", "anaphor", "pronoun", "anonymous", "vague")
@@ -178,29 +176,10 @@ def _any_between(offsets: list[int], start: int, end: int) -> bool:
     return i < len(offsets) and offsets[i] < end
 
 
-@dataclass(frozen=True)
-class StatementModel:
-    """Logistic regression: P(real) = σ(bias + Σ wᵢ xᵢ), the feature scaling folded into w and bias."""
-
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float
-
-    def probability(self, values: list[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, values) if x)
-        return logistic(z)
-
-
 @cache
-def load_model() -> StatementModel:
-    """The shipped model (it must have been fitted on these features)."""
-    data = json.loads(resources.files(__package__).joinpath("statement_model.json").read_text("utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError("statement_model.json was fitted on other features: rerun evaluation/train_attribution.py")
-    # the file keeps the fitted form, (x - mean) / scale; fold it once: w / scale, bias - Σ w mean / scale
-    weights = [w / s for w, s in zip(data["weights"], data["scale"])]
-    bias = data["bias"] - sum(w * m for w, m in zip(weights, data["mean"]))
-    return StatementModel(tuple(weights), bias, float(data["threshold"]))
+def load_model() -> LinearModel:
+    """The shipped statement scorer."""
+    return read_linear_model("statement_model.json", FEATURES, "evaluation/train_attribution.py")
 
 
 def confidences(document: Document, statements: list[Statement]) -> list[float]:

@@ -14,6 +14,7 @@ A phrase found next to a cue (`speakers.py`) is classified from its words alone:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reliability.checks.attribution import lexicon as lx
 from reliability.document import Document, Word
@@ -166,8 +167,10 @@ def _is_nationality(word: str) -> bool:
     return lower in lx.NATIONALITIES or lower.endswith(("ian", "ese")) and lower[:1].isalpha()
 
 
+@lru_cache(maxsize=8192)
 def is_person(name: str, role: str | None) -> bool:
-    """A person's name rather than an organisation's: no organisation word, and a person's role or two names."""
+    """A person's name rather than an organisation's: no organisation word, and a person's role or two names.
+    Kept for the names met last: an article asks of the same names again and again."""
     tokens = name.split(maxsplit=MAX_PHRASE_WORDS)
     if len(tokens) > MAX_PHRASE_WORDS:
         return False  # a run of capitals ("SHOUT SHOUT …"), nobody's name

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from reliability.checks.attribution import lexicon as lx
+from reliability.checks.attribution.antecedents import Candidate, Chooser, Reference, best, features, may_mean, sex_of
 from reliability.checks.attribution.locate import names_by_last_word
 from reliability.checks.attribution.mentions import Mention, classify, is_person
 from reliability.checks.attribution.statements import Statement
 from reliability.document import Document, Segment
 from reliability.language.morphology import without_possessive
+from reliability.language.people import sex_of_words
 
 
 @dataclass(slots=True)
@@ -48,14 +50,31 @@ class Resolved:
     mention: Mention | None
 
 
-def resolve(document: Document, statements: list[Statement]) -> list[Resolved]:
-    """The resolved source of every statement, aligned with `statements`."""
-    named: list[Source] = []  # in order of first attribution
-    by_key: dict[str, Source] = {}
+@dataclass(slots=True)
+class _State:
+    """What resolution knows so far in one article: the named sources in order of first attribution, by
+    key, where the direct quotes are (a name inside one is rarely the next speaker), the chooser, and what
+    was read of each name once (a pronoun's candidates are mostly the previous pronoun's)."""
+
+    named: list[Source]
+    by_key: dict[str, Source]
+    quoted: list[tuple[int, int]]
+    choose: Chooser
+    fuller: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # by name as written
+    read: dict[int, tuple[bool, bool, bool, bool]] = field(default_factory=dict)  # by mention start
+    people: dict[tuple[str, str | None], tuple[bool, str | None]] = field(default_factory=dict)  # by name, role
+    chosen: dict[int, Source | None] = field(default_factory=dict)  # by pronoun or role start
+
+
+def resolve(document: Document, statements: list[Statement], choose: Chooser = best) -> list[Resolved]:
+    """The resolved source of every statement, aligned with `statements`; `choose` picks among the
+    candidates of a pronoun or definite role (the shipped model unless a fitting script records)."""
+    quoted = sorted((s.start, s.end) for s in statements if s.kind == "direct")
+    state = _State([], {}, quoted, choose)
     out: list[Resolved] = []
     for statement in statements:
         mention = statement.attribution.mention if statement.attribution else None
-        source = _resolve_one(document, mention, named, by_key) if mention else None
+        source = _resolve_one(document, mention, state) if mention else None
         if source is not None and not statement.inherited:
             source.mentions += 1
         if source is not None and mention is not None:
@@ -64,8 +83,8 @@ def resolve(document: Document, statements: list[Statement]) -> list[Resolved]:
     return out
 
 
-def _resolve_one(document: Document, mention: Mention, named: list[Source], by_key: dict[str, Source]) -> Source | None:
-    text = document.text
+def _resolve_one(document: Document, mention: Mention, state: _State) -> Source | None:
+    text, named, by_key = document.text, state.named, state.by_key
     source: Source | None
     if mention.kind == "named" and mention.name:
         start, end = mention.name
@@ -82,7 +101,9 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
     if mention.kind == "pronoun":
         pronoun = document.text[mention.start : mention.end].lower()
         wanted_person = pronoun in lx.PERSON_PRONOUNS
-        source = _nearest_named(document, mention.start, named, by_key, person=wanted_person)
+        rule = _nearest_named(document, mention.start, named, person=wanted_person)
+        kind = "personal" if wanted_person else "thing" if pronoun == "it" else "impersonal"
+        source = _ranked(document, mention.start, kind, sex_of_words([pronoun]), "", rule, state)
         if source is not None:
             return source
         return Source(
@@ -91,10 +112,13 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
     if mention.kind == "anaphor":
         earlier = [s for s in named if s.start < mention.start]
         if mention.head in lx.PERSON_ROLE_NOUNS or lx.AGE_DESCRIPTOR.fullmatch(mention.head):
-            for source in reversed(earlier):
-                if source.role and mention.head in source.role.lower():
-                    return source
-            source = _nearest_named(document, mention.start, named, by_key, person=True)
+            same_role = next((s for s in reversed(earlier) if s.role and mention.head in s.role.lower()), None)
+            rule = (
+                (same_role.text, same_role.start, same_role.end)
+                if same_role is not None
+                else _nearest_named(document, mention.start, named, person=True)
+            )
+            source = _ranked(document, mention.start, "role", sex_of_words([mention.head]), mention.head, rule, state)
             if source is not None:
                 return source
         else:
@@ -111,9 +135,7 @@ def _resolve_one(document: Document, mention: Mention, named: list[Source], by_k
     return source
 
 
-def _nearest_named(
-    document: Document, at: int, named: list[Source], by_key: dict[str, Source], person: bool
-) -> Source | None:
+def _nearest_named(document: Document, at: int, named: list[Source], person: bool) -> tuple[str, int, int] | None:
     """The named source nearest before `at`: the speaker quoted last, unless a person is named after that, in
     this or the previous paragraph. A name after a preposition ("at White Bear First Nation", "on Christmas
     Day") is where or when, not who, and one after "told" is the listener ("told HuffPost Canada"); and a two-word name counts as a person only when the article also
@@ -123,7 +145,7 @@ def _nearest_named(
     block = document.block_index_at(at) if document.blocks else 0
     floor = document.blocks[max(0, block - 1)].start if document.blocks else 0
     floor = max(floor, max(speaker.last, speaker.start) + 1 if speaker else 0)
-    introduced, people, single_words = _pronoun_targets(document)
+    introduced, people, single_words, _ = _pronoun_targets(document)
     candidate = _last_between(introduced if speaker is not None else people, floor, at)
     # "Mujahid’s restatement … He reiterated": one word, the last name of a person already quoted
     for surname in {s.text.split()[-1] for s in named if s.person and s.kind == "named"}:
@@ -131,10 +153,120 @@ def _nearest_named(
         if found is not None and (candidate is None or found.start > candidate.start):
             candidate = found
     if candidate is None:
-        return speaker
-    end = candidate.start + len(without_possessive(candidate.text))
-    full, start, end = _fuller_name(document, candidate.start, end, named)
-    return _register(document, by_key, named, full, start, end, None)
+        return (speaker.text, speaker.start, speaker.end) if speaker is not None else None
+    return _fuller_name(document, candidate.start, candidate.start + len(without_possessive(candidate.text)), named)
+
+
+def _ranked(
+    document: Document, at: int, kind: str, sex: str | None, head: str, rule: tuple[str, int, int] | None, state: _State
+) -> Source | None:
+    """The candidate `state.choose` picks for the pronoun or role at `at` (see `antecedents.py`); a mention
+    that several quotes inherit is ranked once."""
+    if at in state.chosen:
+        return state.chosen[at]
+    sentence = document.sentence_at(at)
+    reference = Reference(kind, sex, head, at, sentence.index if sentence else 0, document.block_index_at(at))
+    candidates = [c for c in _candidates(document, at, rule, state) if may_mean(kind, c)]
+    k = state.choose(reference, candidates, features(reference, candidates))
+    source = None if k is None else state.by_key.get(candidates[k].text.lower())
+    if k is not None and source is None:
+        chosen = candidates[k]
+        source = _register(document, state.by_key, state.named, chosen.text, chosen.start, chosen.end, None)
+    state.chosen[at] = source
+    return source
+
+
+#: How many names before a pronoun are candidates (with every source quoted so far): the annotated
+#: antecedents lie within a dozen names.
+_CANDIDATE_NAMES = 8
+
+
+def _candidates(document: Document, at: int, rule: tuple[str, int, int] | None, state: _State) -> list[Candidate]:
+    """The sources named or quoted in the paragraph of `at` and the three before, the last names there
+    (section heads left out), and the rule's pick, each once under its fullest name, described by its last
+    mention."""
+    floor = document.blocks[max(0, document.block_index_at(at) - 3)].start if document.blocks else 0
+    last: dict[str, tuple[str, int, int, Segment]] = {}  # key -> fullest form, where first named, last mention
+    for spoken in state.named:
+        if spoken.kind == "named" and floor <= max(spoken.start, spoken.last) and spoken.start < at:
+            last[spoken.key] = (
+                spoken.text,
+                spoken.start,
+                spoken.end,
+                Segment(-1, spoken.start, spoken.end, spoken.text),
+            )
+    facts = _pronoun_targets(document)[3]
+    names = [n for n in document.names_between(floor, at) if n.index in facts]
+    for name in names[-_CANDIDATE_NAMES:]:
+        if name.text not in state.fuller:  # a surname alone stands for its fuller form ("Mujahid")
+            end = name.start + len(without_possessive(name.text))
+            single = " " not in name.text[: end - name.start]
+            state.fuller[name.text] = (
+                _fuller_name(document, name.start, end, state.named) if single else (name.text, name.start, end)
+            )
+        full, start, end = state.fuller[name.text]
+        last[full.lower()] = (full, start, end, name)
+    if rule is not None and rule[0].lower() not in last:
+        last[rule[0].lower()] = (*rule, Segment(-1, rule[1], rule[2], rule[0]))
+    candidates = []
+    for key, (full, start, end, mention) in last.items():
+        source = state.by_key.get(key)
+        spoke = source.last if source is not None and source.last < at else -1
+        candidate = _candidate(document, full, start, end, mention, source, spoke, state)
+        candidate.rule = rule is not None and key == rule[0].lower()
+        candidates.append(candidate)
+    return candidates
+
+
+def _candidate(
+    document: Document,
+    full: str,
+    start: int,
+    end: int,
+    mention: Segment,
+    source: Source | None,
+    spoke: int,
+    state: _State,
+) -> Candidate:
+    """What the text says of one candidate: `mention` is its last mention by name, `spoke` where it was
+    last quoted (-1: never)."""
+    seen = max(mention.start, spoke)
+    if mention.start not in state.read:
+        sentence = document.sentence_at(mention.start)
+        i = bisect_left(state.quoted, (mention.start + 1,)) - 1
+        fact = _pronoun_targets(document)[3].get(mention.index)
+        state.read[mention.start] = (
+            fact[1] if fact is not None else _introduced(document, mention),
+            sentence is not None and not document.analysis_text[sentence.start : mention.start].strip(" “\"‘'"),
+            fact is None and _after_preposition(document, mention.start),
+            i >= 0 and state.quoted[i][0] <= mention.start < state.quoted[i][1],
+        )
+    introduced, opens, after_preposition, in_quote = state.read[mention.start]
+    role = source.role if source is not None else None
+    if (full, role) not in state.people:
+        person = source.person if source is not None else is_person(full, role)
+        state.people[full, role] = (person, sex_of(document, full, role) if person else None)
+    person, sex = state.people[full, role]
+    at_sentence = document.sentence_at(seen)
+    return Candidate(
+        text=full,
+        start=start,
+        end=end,
+        last_seen=seen,
+        sentence=at_sentence.index if at_sentence else 0,
+        block=document.block_index_at(seen),
+        person=person,
+        sex=sex,
+        introduced=introduced,
+        subject=opens,
+        after_preposition=after_preposition,
+        in_quote=in_quote,
+        role=role,
+        speaker=spoke >= 0,
+        mentions=source.mentions if source is not None else 0,
+        last_spoke=spoke,
+        rule=False,
+    )
 
 
 def _after_preposition(document: Document, start: int) -> bool:
@@ -170,19 +302,21 @@ def _called_by_surname(document: Document, name: str) -> bool:
 
 
 _Names = tuple[list[int], list[Segment]]  # starts (for bisection) and the names
-_TARGETS: WeakKeyDictionary[Document, tuple[_Names, _Names, dict[str, _Names]]] = WeakKeyDictionary()
+_Targets = tuple[_Names, _Names, dict[str, _Names], dict[int, tuple[bool, bool]]]
+_TARGETS: WeakKeyDictionary[Document, _Targets] = WeakKeyDictionary()
 
 
-def _pronoun_targets(document: Document) -> tuple[_Names, _Names, dict[str, _Names]]:
+def _pronoun_targets(document: Document) -> _Targets:
     """The names a pronoun may point to, indexed once per Document so that each pronoun costs a bisection,
-    not a walk over every name before it: people the article introduces, all people, and one-word names
-    by word (a surname). A section head ("The Ceasefire Agreement") is nobody a pronoun points to, nor a
-    name after a preposition."""
+    not a walk over every name before it: people the article introduces, all people, one-word names by
+    word (a surname), and for every such name (by index) whether it is a person and an introduced one. A
+    section head ("The Ceasefire Agreement") is nobody a pronoun points to, nor a name after a preposition."""
     targets = _TARGETS.get(document)
     if targets is None:
         introduced: _Names = ([], [])
         people: _Names = ([], [])
         single_words: dict[str, _Names] = {}
+        facts: dict[int, tuple[bool, bool]] = {}
         for name in document.names:
             if document.block_index_at(name.start) in document.headings or _after_preposition(document, name.start):
                 continue
@@ -190,12 +324,13 @@ def _pronoun_targets(document: Document) -> tuple[_Names, _Names, dict[str, _Nam
             indexes = [people] if is_person(name.text, None) else []
             if indexes and _introduced(document, name):
                 indexes.append(introduced)
+            facts[name.index] = (bool(indexes), len(indexes) > 1)
             if " " not in word:
                 indexes.append(single_words.setdefault(word, ([], [])))
             for starts, names in indexes:
                 starts.append(name.start)
                 names.append(name)
-        targets = _TARGETS[document] = (introduced, people, single_words)
+        targets = _TARGETS[document] = (introduced, people, single_words, facts)
     return targets
 
 
