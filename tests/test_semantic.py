@@ -34,6 +34,25 @@ def test_the_fitted_model_matches_the_features_the_check_computes():
     assert 0 < fitted["info"] <= fitted["warning_top"] <= fitted["warning_other"] < 1
 
 
+def test_the_shipped_graph_gives_the_float_models_vectors(sentence_encoder):
+    """The shipped graph and its tokenizer hold to all-MiniLM-L6-v2's own vectors, recorded in float32 when the
+    graph was built (evaluation/export_semantic_model.py): the fitted weights of off_topic.unrelated read them."""
+    reference = json.loads(Path(__file__).with_name("semantic_reference.json").read_text(encoding="utf-8"))
+    texts = list(reference["vectors"])
+    expected = np.array([reference["vectors"][t] for t in texts])
+    cosines = (sentence_encoder.encode(texts) * expected).sum(axis=1) / np.linalg.norm(expected, axis=1)
+    assert len(texts) >= 5 and cosines.min() >= 0.99
+
+
+def test_a_batch_gives_each_text_the_vector_it_gets_alone(sentence_encoder):
+    """Sentences are batched by length with padding: the padding must not reach the vectors."""
+    texts = ["Short.", "A much longer sentence about the council's budget, read with padding in a batch of three.", ""]
+    together = sentence_encoder.encode(texts)
+    alone = np.vstack([sentence_encoder.encode([t]) for t in texts])
+    assert together.shape == (3, 384) and np.allclose(together, alone, atol=1e-5)
+    assert sentence_encoder.encode([]).shape == (0, 384)
+
+
 def test_vectors_are_unit_length_deterministic_and_closer_for_the_same_topic(sentence_encoder):
     texts = [
         "The central bank raised its main interest rate to 5 percent to curb inflation.",
@@ -118,7 +137,7 @@ def test_a_book_length_text_is_judged_by_lexical_evidence_only(make_engine, sent
 
 @pytest.mark.slow
 def test_worker_processes_start_cleanly_after_the_model_ran_in_the_parent(sentence_encoder, tmp_path):
-    """A forked child of a process whose torch has started its threads deadlocks; workers are spawned."""
+    """The model has run in the parent (ONNX Runtime on one thread): workers still start and score."""
     import subprocess
     import sys
 
