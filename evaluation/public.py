@@ -64,13 +64,13 @@ def files_under(source: PublicFile) -> list[str]:
     if mirror:
         git_dir = Path(mirror) / source.repo.replace("/", "+") / "repo"
         done = subprocess.run(
-            ["git", "-C", str(git_dir), "ls-tree", "-r", "--name-only", source.commit, source.path],
+            ["git", "-C", str(git_dir), "ls-tree", "-r", "-z", "--name-only", source.commit, source.path],
             capture_output=True,
             text=True,
             check=False,
         )
         if done.returncode == 0:
-            return done.stdout.split()
+            return [name for name in done.stdout.split("\0") if name]  # names may hold spaces ("amd (1).htm")
     folder = cached / source.path
     if folder.is_dir():
         return sorted(str(p.relative_to(cached)) for p in folder.rglob("*") if p.is_file())

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -44,6 +45,7 @@ SOURCES = {
 }
 L3S_DIR = "L3S-GN1-20100130203947-00001"
 STORY_CLASSES = {1, 2}  # headline, full text
+COMMENTS = 4
 KINDS = {0: "not content", 1: "headline", 2: "full text", 3: "supplemental", 4: "user comments", 5: "related content"}
 
 _BLOCK_TAGS = frozenset(
@@ -138,12 +140,22 @@ def margins(page: str) -> tuple[int, int]:
     return h % (CROP_MARGIN + 1), (h // (CROP_MARGIN + 1)) % (CROP_MARGIN + 1)
 
 
-def crop(lines: list[tuple[str, int]], above: int, below: int) -> list[tuple[str, int]]:
-    """The lines from the first to the last story line, with `above` and `below` lines either side."""
+def crop(
+    lines: list[tuple[str, int]], above: int, below: int, comments_end_story: bool = False
+) -> list[tuple[str, int]]:
+    """The lines from the first to the last story line, with `above` and `below` lines either side. With
+    `comments_end_story` (a gold given as text, matched line by line), the story ends where the readers'
+    comments begin: a short line in the comments that the article's gold also has ("One thought on ...", a
+    date) would otherwise carry the crop through hundreds of comment lines. (L3S's annotators marked each
+    block, and some mark a comment count or widget above the end of the story.)"""
     story = [i for i, (_, kind) in enumerate(lines) if kind in STORY_CLASSES]
     if not story:
         return []
-    return lines[max(0, story[0] - above) : story[-1] + below + 1]
+    comments = len(lines)
+    if comments_end_story:
+        comments = next((i for i, (_, kind) in enumerate(lines) if kind == COMMENTS and i > story[0]), comments)
+    last = max(i for i in story if i < comments)
+    return lines[max(0, story[0] - above) : last + below + 1]
 
 
 def read_l3s() -> list[Page]:
@@ -169,7 +181,8 @@ _URL_META_RE = re.compile(
 _HREF_RE = re.compile(rb"""href=["']?(https?://[^"' >/]+)""", re.I)
 _ARCHIVE_RE = re.compile(rb"https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
 SHORT_LINE_WORDS = 4
-DRAGNET_SHARE = 0.5  # a shorter line is story only when the gold has it as a line of its own
+DRAGNET_SHARE = 1.0  # the share of Dragnet pages read (by a hash of the name)
+COMMENTS_MARK = "!@#$%^&*()  COMMENTS"  # Dragnet's gold: the article, this line, then the readers' comments
 
 
 def site_from_html(html: bytes, fallback: str) -> str:
@@ -187,21 +200,29 @@ def site_from_html(html: bytes, fallback: str) -> str:
 
 
 def label_by_gold(lines: list[str], gold: str) -> list[int]:
-    """2 (story) for each line the gold text holds, 0 for the others. A line of SHORT_LINE_WORDS words or
-    more is story when most of its word trigrams are in the gold; a shorter one when the gold has it as a line."""
+    """2 (story) for each line the gold's article holds, 4 (user comments) for one its comments part holds
+    (Dragnet's gold gives the comments after COMMENTS_MARK: a reader's comment is not the story, as L3S's
+    annotators have it), 0 for the others."""
+    article, _, comments = gold.partition(COMMENTS_MARK)
+    in_article, in_comments = _gold_test(article), _gold_test(comments)
+    return [2 if in_article(line) else COMMENTS if in_comments(line) else 0 for line in lines]
+
+
+def _gold_test(gold: str) -> Callable[[str], bool]:
+    """Whether a line is in `gold`: a line of SHORT_LINE_WORDS words or more when most of its word trigrams
+    are; a shorter one when the gold has it as a line."""
     gold_words = [w.lower() for w in _WORD_RE.findall(gold)]
     trigrams = {tuple(gold_words[i : i + 3]) for i in range(len(gold_words) - 2)}
     gold_lines = {" ".join(w.lower() for w in _WORD_RE.findall(line)) for line in gold.splitlines()}
-    kinds = []
-    for line in lines:
+
+    def held(line: str) -> bool:
         words = [w.lower() for w in _WORD_RE.findall(line)]
         if len(words) >= SHORT_LINE_WORDS:
             grams = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
-            story = sum(g in trigrams for g in grams) / len(grams) >= 0.5
-        else:
-            story = " ".join(words) in gold_lines
-        kinds.append(2 if story else 0)
-    return kinds
+            return sum(g in trigrams for g in grams) / len(grams) >= 0.5
+        return " ".join(words) in gold_lines
+
+    return held
 
 
 def _read_pairs(key: str, pairs: list[tuple[str, str]], set_name: str) -> list[Page]:
@@ -212,7 +233,7 @@ def _read_pairs(key: str, pairs: list[tuple[str, str]], set_name: str) -> list[P
         gold = _read(key, gold_path).decode("utf-8", "replace")
         texts = [t for t, _ in visible_lines(html)]
         name = f"{set_name}/{Path(html_path).stem}"
-        lines = crop(list(zip(texts, label_by_gold(texts, gold))), *margins(name))
+        lines = crop(list(zip(texts, label_by_gold(texts, gold))), *margins(name), comments_end_story=True)
         if sum(kind == 2 for _, kind in lines) >= 3:
             pages.append(Page(key, name, site_from_html(html, name), [t for t, _ in lines], [k for _, k in lines]))
     return pages
@@ -224,7 +245,7 @@ def sampled(name: str, share: float) -> bool:
 
 
 def read_dragnet() -> list[Page]:
-    """Half the Dragnet pages (DRAGNET_SHARE, by a hash of the name): its crops are long, and the machine small."""
+    """The Dragnet pages (DRAGNET_SHARE of them, by a hash of the name)."""
     gold = {Path(n).stem: n for n in _names("dragnet", "dragnet_data/GoldStandard") if n.endswith(".txt")}
     pairs = [
         (n, gold[Path(n).stem])
