@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reliability.language.punctuation import SENTENCE_END_MARKS
@@ -215,7 +216,7 @@ class Document:
     @cached_property
     def lower_words(self) -> tuple[str, ...]:
         """Every word token lower-cased, aligned with `words`."""
-        return tuple(w.text.lower() for w in self.words)
+        return tuple(map(str.lower, map(attrgetter("text"), self.words)))
 
     @cached_property
     def sentence_terms(self) -> tuple[tuple[str, ...], ...]:

@@ -225,6 +225,43 @@ def test_literal_clues_never_hide_a_match(text):
         assert syndication_credit(variant, variant.lower()) == (SYNDICATION.search(variant) is not None)
 
 
+LINE_PROBES = [
+    "Home > News > World",
+    "Advertisement",
+    "Published on 12 March 2024, 09:14 GMT",
+    "Share this article",
+    "Photo: Getty Images",
+    "Sign up for our newsletter",
+    "Related stories",
+    "24 comments",
+    "HomeNewsWorldSport",
+    "Donate now",
+    "The council said the plan would cost 4 million pounds.",
+    "Menu",
+]
+
+
+@pytest.mark.parametrize("text", LINE_PROBES)
+def test_the_merged_line_pattern_covers_a_line_exactly_when_a_family_does(text):
+    """ANY_LINE spares the twelve whole-line patterns on most lines: it must match exactly where one of them
+    does, whatever the case."""
+    from reliability.checks.off_topic.lexicon import ANY_LINE, FAMILIES
+
+    for variant in (text, text.lower(), text.upper(), f"  {text} |"):
+        assert (ANY_LINE.match(variant) is not None) == any(f.matches_line(variant) for f in FAMILIES), variant
+
+
+def test_the_stamp_patterns_read_the_lower_cased_line_as_the_case_blind_patterns_read_the_line():
+    import re
+
+    from reliability.checks.off_topic.line_features import _TIME_RE, _TIME_WORDS_RE
+
+    for line in ["Updated 9:14 AM GMT", "Posted Jan 5, 2024", "3 HOURS AGO", "Yesterday", "PM Modi visits", "Istanbul"]:
+        for pattern in (_TIME_RE, _TIME_WORDS_RE):
+            blind = re.compile(pattern.pattern, re.IGNORECASE)
+            assert (pattern.search(line.lower()) is None) == (blind.search(line) is None), line
+
+
 def test_the_complete_trees_give_what_the_fitted_trees_give():
     """The model is evaluated as complete binary trees (a leaf above the last level padded down): each line
     must reach the leaf a plain walk of the fitted trees reaches."""

@@ -20,8 +20,9 @@ from reliability.checks.off_topic.line_features import FEATURES, line_features
 from reliability.checks.off_topic.line_model import ARRAYS, META
 
 SPLIT_SHARES = (("train", 0.6), ("dev", 0.2), ("test", 0.2))
-MIN_PRECISION = 0.92  # the bar is the lowest dev threshold keeping this precision: precision first
-TREES, DEPTH, LEARNING_RATE = 200, 4, 0.08
+MIN_PRECISION = 0.915  # the bar is the lowest dev threshold keeping this precision (the trusted families and
+# position rules that ship with the model cost about 0.01 of it): precision first
+TREES, DEPTH, LEARNING_RATE = 300, 6, 0.08
 
 
 def split_of(site: str) -> str:
@@ -47,22 +48,14 @@ class Table:
 
 
 def tables(pages: list[Page]) -> dict[str, Table]:
-    """Feature rows of every line, by split. The pages of one site are one batch, as `--corpus` sees a
-    batch: how many of them repeat a line is the `recurs` feature (0 for a site's only page)."""
-    from reliability.corpus import corpus_stats
-
+    """Feature rows of every line, by split, each page weighed alone as find_boilerplate weighs an article."""
     rows: dict[str, list] = {name: [] for name, _ in SPLIT_SHARES}
-    by_site: dict[str, list[Page]] = {}
     for page in pages:
-        by_site.setdefault(page.site, []).append(page)
-    for site, site_pages in sorted(by_site.items()):
-        built = [as_document(page) for page in site_pages]
-        corpus = corpus_stats(b.document for b in built) if len(built) > 1 else None
-        for page, one in zip(site_pages, built):
-            for block, features, label, kind in zip(
-                one.document.blocks, line_features(one.document, corpus), one.labels, one.kinds
-            ):
-                rows[split_of(site)].append((features, label, kind, f"{page.set}:{page.page}", block.text))
+        one = as_document(page)
+        for block, features, label, kind in zip(
+            one.document.blocks, line_features(one.document), one.labels, one.kinds
+        ):
+            rows[split_of(page.site)].append((features, label, kind, f"{page.set}:{page.page}", block.text))
     return {
         name: Table(
             np.array([r[0] for r in found], dtype=np.float64).reshape(-1, len(FEATURES)),
@@ -173,7 +166,7 @@ def train(split: dict[str, Table]) -> dict:
         "splits": {name: {"pages": len(set(t.pages)), "lines": int(t.y.size)} for name, t in split.items()},
         "split_rule": "sha1(site) share: train < 0.6 <= dev < 0.8 <= test",
         "fitted_on": "train",
-        "tuned_on": f"dev (Platt calibration, warning bar at the lowest threshold with precision >= {MIN_PRECISION:.2f})",
+        "tuned_on": f"dev (Platt calibration, warning bar at the lowest threshold with precision >= {MIN_PRECISION:.3f})",
         "estimator": f"sklearn HistGradientBoostingClassifier(max_iter={TREES}, learning_rate={LEARNING_RATE}, max_depth={DEPTH}, random_state=0)",
     }
     export(model, calibration, warn_at, provenance, trusted_rules(split["dev"]))

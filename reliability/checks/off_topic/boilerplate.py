@@ -22,7 +22,7 @@ import numpy as np
 
 from reliability.check import CorpusStats
 from reliability.checks.off_topic.lexicon import FAMILIES, LINK_LIST_HEADER, LISTICLE_TITLE, Family, syndication_credit
-from reliability.checks.off_topic.line_features import FEATURES, line_features
+from reliability.checks.off_topic.line_features import LINE_PATTERN_MAX_CHARS, family_matches, line_features
 from reliability.checks.off_topic.line_model import load_model
 from reliability.document import Block, Document, Sentence
 
@@ -32,7 +32,6 @@ PROMO_MIN_WORDS = 8  # a flagged line this long that ends like a sentence reads 
 APPEAL_MAX_WORDS = 25  # a line between two lines of one family that is this short belongs with them
 TEASER_MAX_WORDS = 40
 TAIL_START_SHARE = 0.5  # a link-list header only counts in the second half of the article
-LINE_PATTERN_MAX_CHARS = 300  # a whole-line pattern describes a short line: a longer one is not tried
 MIN_LINES = 3  # the model weighs a line against its article: one or two lines give it nothing to weigh, so only the lexicon speaks
 
 
@@ -59,11 +58,10 @@ def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> l
     probabilities = model.probabilities(rows) if len(blocks) >= MIN_LINES else np.zeros(len(blocks))
     # A trusted family decides where the line feature saw it, or where its whole-line pattern covers a line
     # that lacks the family's words (the features try a family only on lines with one of its words).
-    trusted = [
-        (i, FEATURES.index(f"family_{family.name}"), model.trusted[f"family_{family.name}"])
-        for i, family in enumerate(FAMILIES)
-        if f"family_{family.name}" in model.trusted
-    ]
+    families, whole_lines = family_matches(document)
+    short = np.array([len(block.text) <= LINE_PATTERN_MAX_CHARS for block in blocks])
+    precision = np.array([model.trusted.get(f"family_{family.name}", 0.0) for family in FAMILIES])
+    confidences = np.maximum(probabilities, ((families | (whole_lines & short[:, None])) * precision).max(axis=1))
     credited = syndication_credit(
         document.text, document.text.lower(), clues_only=True
     )  # no clue in the text, no credit in a sentence
@@ -72,27 +70,23 @@ def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> l
         per_block[sentence.block].append(sentence)
     hits: dict[int, Hit] = {}
     credits: dict[int, list[Sentence]] = {}
-    for block, row, probability, sentences in zip(blocks, rows, probabilities.tolist(), per_block):
+    for block, probability, confidence, sentences in zip(
+        blocks, probabilities.tolist(), confidences.tolist(), per_block
+    ):
         found = [s for s in sentences if syndication_credit(s.text, s.text.lower())] if credited else []
         if found and len(found) == len(sentences):
             credits[block.index] = found
             continue
-        text = block.text
-        short = len(text) <= LINE_PATTERN_MAX_CHARS
-        confidence = max(
-            [probability]
-            + [p for i, column, p in trusted if row[column] > 0 or (short and FAMILIES[i].matches_line(text))]
-        )
         recurring = _recurring(document, block, corpus)
         if recurring is not None:
             hits[block.index] = recurring
         elif probability >= model.warn_at or confidence > probability:
-            family, reason = describe(text)
+            family, reason = describe(block.text)
             hits[block.index] = Hit(block.start, block.end, family, reason, confidence=round(confidence, 3))
         elif found:
             credits[block.index] = found
     _fill_appeals(document, hits)
-    _fill_link_list_tail(document, hits)
+    _fill_link_list_tail(document, hits, whole_lines[:, FAMILIES.index(LINK_LIST_HEADER)])
     syndication = {
         i: [Hit(s.start, s.end, "syndication", "a syndication credit", syndication=True) for s in found]
         for i, found in credits.items()
@@ -165,10 +159,12 @@ def _fill_appeals(document: Document, hits: dict[int, Hit]) -> None:
             )
 
 
-def _fill_link_list_tail(document: Document, hits: dict[int, Hit]) -> None:
+def _fill_link_list_tail(document: Document, hits: dict[int, Hit], headers: np.ndarray) -> None:
+    """After a link-list header (`headers`: the lines LINK_LIST_HEADER covers) in the second half of the
+    article, the short lines to the end are teasers."""
     blocks = document.blocks
     half = blocks[-1].end * TAIL_START_SHARE
-    header = next((b.index for b in blocks if b.start >= half and LINK_LIST_HEADER.matches_line(b.text)), None)
+    header = next((b.index for b in blocks if b.start >= half and headers[b.index]), None)
     if header is None:
         return
     for block in blocks[header + 1 :]:

@@ -39,8 +39,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_LINE_HEAD, _LINE_TAIL = r"^\W*(?:", r")\W*$"
+
+
 def _line(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"^\W*(?:" + "|".join(alternatives) + r")\W*$", re.IGNORECASE)
+    return re.compile(_LINE_HEAD + "|".join(alternatives) + _LINE_TAIL, re.IGNORECASE)
 
 
 def _phrase(*alternatives: str) -> re.Pattern[str]:
@@ -306,7 +309,7 @@ _FAMILY_WORDS = {
 
 
 def _has_clue(lower: str, clues: tuple[str, ...] | None) -> bool:
-    return clues is None or any(clue in lower for clue in clues)
+    return clues is None or any(map(lower.__contains__, clues))
 
 
 CLUE_CHARS = 12  # a clue need not be longer to be rare
@@ -366,6 +369,10 @@ def _clues(items: list[tuple[Any, Any]], start: str = "") -> list[str] | None:
 FAMILIES = tuple(
     replace(f, words=_words(_FAMILY_WORDS[f.name]), phrase_clues=literal_clues(f.phrase)) for f in FAMILIES
 )
+
+# Covers a line iff some family's whole-line pattern does: one regex call spares the twelve on most lines
+# (the families' alternatives side by side, between the head and tail they share).
+ANY_LINE = _line(*(f.line.pattern[len(_LINE_HEAD) : -len(_LINE_TAIL)] for f in FAMILIES if f.line is not None))
 
 # A headline in a list of teasers: "15 Celebrities You'd Never Guess Are This Age".
 LISTICLE_TITLE = re.compile(r"^\d{1,3} (?:[A-Z0-9][\w'’-]*|[a-z]{1,4})(?: (?:[A-Z0-9][\w'’-]*|[a-z]{1,4})){2,14}\W?$")

@@ -2,8 +2,8 @@
 
 `boilerplate_model.npz` holds the trees as flat arrays (feature, threshold, children, leaf values);
 `boilerplate_model.json` the feature names, the warning bar, the calibration, the lexicon families
-precise enough on the dev sites to decide alone, and where the model came from. Both are read with numpy and json (no pickle). All the trees walk all the lines at once, one
-numpy step per tree level. Rebuilt by `python -m evaluation.boilerplate train`.
+precise enough on the dev sites to decide alone, and where the model came from. Both are read with numpy
+and json (no pickle). All the lines walk all the trees at once, one numpy step per tree level. Rebuilt by `python -m evaluation.boilerplate train`.
 """
 
 from __future__ import annotations
@@ -33,17 +33,21 @@ class LineModel:
     trusted: dict[str, float]  # lexicon features that decide alone, with their precision on the dev sites
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        """The calibrated probability that each row (line) is the page's own text: every inner node's test
-        on every line at once, then one step down all trees per level (node h's children are 2h+1, 2h+2)."""
+        """The calibrated probability that each row (line) is the page's own text: all lines go down all
+        trees at once, one level per step, testing only the node each line has reached (node h's children
+        are 2h+1 and 2h+2)."""
         x = np.asarray(rows, dtype=np.float64).reshape(-1, len(self.features))
-        if not x.shape[0]:
+        lines = x.shape[0]
+        if not lines:
             return np.zeros(0)
         trees, inner = self.feature.shape
-        right = (x[:, self.feature] > self.threshold).reshape(x.shape[0], -1)  # (lines, trees * inner)
-        first = np.arange(trees) * inner
-        node = np.zeros((x.shape[0], trees), dtype=np.intp)
+        tree_start = np.arange(trees) * inner  # where each tree's nodes begin in the flat arrays
+        row_start = np.arange(lines)[:, None] * len(self.features)  # where each line begins in the flat x
+        values, feature, threshold = x.reshape(-1), self.feature.reshape(-1), self.threshold.reshape(-1)
+        node = np.zeros((lines, trees), dtype=np.intp)
         for _ in range(self.depth):
-            node = 2 * node + 1 + np.take_along_axis(right, node + first, axis=1)
+            at = tree_start + node
+            node = 2 * node + 1 + (values[row_start + feature[at]] > threshold[at])
         raw = self.baseline + self.leaves[np.arange(trees), node - inner].sum(axis=1)
         a, b = self.calibration
         probability: np.ndarray = 1.0 / (1.0 + np.exp(-(a * raw + b)))
