@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 #: Letters a stem keeps: "Israel"/"Israeli", "protest"/"protesters", "attack"/"attacked" share one. One
@@ -18,9 +19,11 @@ def without_possessive(word: str) -> str:
     return _POSSESSIVE_RE.sub("", word) if word.endswith("\n") else word  # `$` matches before a last newline
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """The first STEM_LENGTH letters of a word, its possessive dropped: "Israel", "Israeli" and "Israel's"
-    share "israe". Crude but cheap, and the same rule wherever words are compared."""
+    share "israe". Crude but cheap, and the same rule wherever words are compared. Kept per distinct word:
+    the checks stem the same words again and again (about 600 calls per article, a third as many words)."""
     return without_possessive(word)[:STEM_LENGTH]
 
 

@@ -44,6 +44,10 @@ OPENING_QUOTES = OPENING_QUOTE_MARKS + "( "  # what may precede a name that open
 QUOTE_FACTOR = 1.75  # a quote is loose by nature (a view, in the speaker's words): it needs this many times the bar
 OPENING_MARGIN = 0.2  # the first sentence judged states the story, or sets a feature's scene far from the rest
 FIRST_PERSON = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
+#: Without the semantic model, a sentence looks loose at most this similar to the rest of the article, and
+#: with at least this share of words of its own (`looks_loose`).
+LOOSE_SIMILARITY = 0.03
+LOOSE_NOVEL_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,17 +74,27 @@ def content_stems(terms: tuple[str, ...]) -> list[str]:
 
 
 def analyse(
-    document: Document, skip: set[int], corpus: CorpusStats | None, encoder: SentenceEncoder | None = None
+    document: Document,
+    skip: set[int],
+    corpus: CorpusStats | None,
+    encoder: SentenceEncoder | None = None,
+    loose_only: bool = False,
 ) -> list[Suspect]:
     """Per-sentence evidence for every sentence that can be judged (long enough, not skipped). A sentence
     repeated word for word counts once, where it first occurs: a repeat is the duplication check's finding,
-    and a doubled article would otherwise be compared with its own copy."""
+    and a doubled article would otherwise be compared with its own copy. `loose_only`: the evidence of
+    the sentences whose own words make them candidates for `looks_loose` only, the rest of the work skipped
+    when there are none (most articles): what the check needs without the semantic model."""
     sentences = _first_occurrences(document)
     stems = {s.index: content_stems(document.sentence_terms[s.index]) for s in sentences}
     judged = [s for s in sentences if len(stems[s.index]) >= MIN_CONTENT_WORDS and s.index not in skip]
     if len(judged) < MIN_SENTENCES:
         return []
     sentence_frequency = Counter(stem for words in stems.values() for stem in set(words))
+    novel_shares = {s.index: _novel_share(stems[s.index], sentence_frequency) for s in judged}
+    candidates = [s for s in judged if novel_shares[s.index] >= LOOSE_NOVEL_SHARE] if loose_only else judged
+    if not candidates:
+        return []
     total = len(sentences)
 
     def idf(stem: str) -> float:
@@ -97,12 +111,13 @@ def analyse(
     if len(judged) > MAX_SENTENCES_FOR_MODEL:
         encoder = None  # a book-length text: encoding it would take minutes; lexical evidence only
     fits = fit_sentences(document, judged, encoder) if encoder is not None else [None] * len(judged)
+    fit_of = dict(zip((s.index for s in judged), fits, strict=True))
     suspects = []
-    for sentence, fit in zip(judged, fits):
+    for sentence in candidates:
+        fit = fit_of[sentence.index]
         vector = vectors[sentence.index]
         similarity = _leave_one_out_cosine(vector, whole, whole_norm2)
-        own = stems[sentence.index]
-        novel_share = sum(1 for stem in own if sentence_frequency[stem] == 1) / len(own)
+        novel_share = novel_shares[sentence.index]
         names = name_stems_by_sentence.get(sentence.index, ())
         novel_names = tuple(name for name, stem_set in names if all(sentence_frequency[stem] == 1 for stem in stem_set))
         shared_names = sum(1 for _, stem_set in names if any(sentence_frequency[stem] > 1 for stem in stem_set))
@@ -111,6 +126,11 @@ def analyse(
             Suspect(sentence, similarity, novel_share, novel_names, novel_numbers, shared_names, len(judged), fit)
         )
     return suspects
+
+
+def _novel_share(own: list[str], sentence_frequency: Counter[str]) -> float:
+    """Share of a sentence's content words that occur in no other sentence."""
+    return sum(1 for stem in own if sentence_frequency[stem] == 1) / len(own)
 
 
 def _first_occurrences(document: Document) -> list[Sentence]:
@@ -168,7 +188,7 @@ def find_unrelated(
     precision-first bar it was fitted with). In story mode, the other reports of the story weigh in
     (`StoryContext.weigh_splices`): a sentence no sibling says anything close to, and whose names no
     sibling mentions, is more suspect; its finding points at the closest sentence the siblings have."""
-    suspects = analyse(document, skip, corpus, encoder)
+    suspects = analyse(document, skip, corpus, encoder, loose_only=encoder is None)
     if suspects and suspects[0].fit is not None and encoder is not None:
         if story is not None and story.signed_siblings:
             return _judge_in_story(document, suspects, story, encoder), True
@@ -351,7 +371,7 @@ def looks_loose(suspect: Suspect) -> bool:
     right 0.59 of the time and found 0.09 of the splices), so it only points an editor at a sentence
     that shares almost no words with the article and brings a name or number of its own."""
     novel_evidence = len(suspect.novel_names) + min(1, len(suspect.novel_numbers))
-    return suspect.similarity <= 0.03 and suspect.novel_share >= 0.75 and novel_evidence >= 1
+    return suspect.similarity <= LOOSE_SIMILARITY and suspect.novel_share >= LOOSE_NOVEL_SHARE and novel_evidence >= 1
 
 
 def _message(suspect: Suspect) -> str:
