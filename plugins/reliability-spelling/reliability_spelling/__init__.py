@@ -118,9 +118,8 @@ class SpellingCheck(BaseCheck):
         candidates = [
             w for w in document.words if len(w.text) >= MIN_WORD_LENGTH and w.text.isalpha() and w.text.islower()
         ]
-        unknown = [
-            w for w in candidates if not _is_known(speller, w.text, ignored) and not _split(speller, document, w)
-        ]
+        known = {text: _is_known(speller, text, ignored) for text in {w.text for w in candidates}}  # once a word
+        unknown = [w for w in candidates if not known[w.text] and not _split(speller, document, w)]
         # The same unknown word twice is a choice (a term, a name the writer lower-cases), not a slip.
         repeats = Counter(w.text for w in unknown)
         findings = []
