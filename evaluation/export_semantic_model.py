@@ -7,8 +7,8 @@ word-piece ids and mask; output: unit-length 384-dimension vectors) and stored i
 sentences of `python -m evaluation.off_topic`: cosine to sentence-transformers' vectors 0.9999 on average,
 0.9995 at worst. Quantizing the matrix products to int8 too (ONNX Runtime's dynamic quantization, per
 output channel, the first three feed-forward outputs and the attention's own products left in float32)
-halves the CPU time but moves the vectors (0.9962 on average, 0.9909 at worst) and with them the findings:
-10 fewer of 300 splices found in the real seed articles; not shipped (docs/off_topic.md).
+halves the CPU time but moves the vectors (0.9962 on average, 0.9909 at worst) and with them the findings
+(test precision 0.909 -> 0.888); not shipped (docs/off_topic.md).
 The tokenizer is the model's own tokenizer.json, run by the `tokenizers` library. sentence-transformers'
 vectors of a few sentences are kept in tests/semantic_reference.json: the tests hold the shipped graph to them.
 
