@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
 from reliability.checks.attribution import lexicon as lx
 from reliability.checks.attribution.antecedents import Candidate, Chooser, Reference, best, features, may_mean, sex_of
@@ -145,13 +144,15 @@ def _nearest_named(document: Document, at: int, named: list[Source], person: boo
     block = document.block_index_at(at) if document.blocks else 0
     floor = document.blocks[max(0, block - 1)].start if document.blocks else 0
     floor = max(floor, max(speaker.last, speaker.start) + 1 if speaker else 0)
-    introduced, people, single_words, _ = _pronoun_targets(document)
-    candidate = _last_between(introduced if speaker is not None else people, floor, at)
-    # "Mujahid’s restatement … He reiterated": one word, the last name of a person already quoted
-    for surname in {s.text.split()[-1] for s in named if s.person and s.kind == "named"}:
-        found = _last_between(single_words.get(surname, ([], [])), floor, at)
-        if found is not None and (candidate is None or found.start > candidate.start):
-            candidate = found
+    surnames = {s.text.split()[-1] for s in named if s.person and s.kind == "named"}
+    wanted = 1 if speaker is not None else 0  # an introduced person after a speaker, else any person
+    candidate = None
+    for name in reversed(document.names_between(floor, at)[-_SCAN_NAMES:]):
+        facts = _name_facts(document, name)
+        # "Mujahid’s restatement … He reiterated": one word, the last name of a person already quoted
+        if facts is not None and (facts[wanted] or without_possessive(name.text) in surnames):
+            candidate = name
+            break
     if candidate is None:
         return (speaker.text, speaker.start, speaker.end) if speaker is not None else None
     return _fuller_name(document, candidate.start, candidate.start + len(without_possessive(candidate.text)), named)
@@ -195,9 +196,13 @@ def _candidates(document: Document, at: int, rule: tuple[str, int, int] | None, 
                 spoken.end,
                 Segment(-1, spoken.start, spoken.end, spoken.text),
             )
-    facts = _pronoun_targets(document)[3]
-    names = [n for n in document.names_between(floor, at) if n.index in facts]
-    for name in names[-_CANDIDATE_NAMES:]:
+    names: list[Segment] = []
+    for name in reversed(document.names_between(floor, at)[-_SCAN_NAMES:]):
+        if len(names) == _CANDIDATE_NAMES:
+            break
+        if _name_facts(document, name) is not None:
+            names.append(name)
+    for name in reversed(names):
         if name.text not in state.fuller:  # a surname alone stands for its fuller form ("Mujahid")
             end = name.start + len(without_possessive(name.text))
             single = " " not in name.text[: end - name.start]
@@ -234,7 +239,7 @@ def _candidate(
     if mention.start not in state.read:
         sentence = document.sentence_at(mention.start)
         i = bisect_left(state.quoted, (mention.start + 1,)) - 1
-        fact = _pronoun_targets(document)[3].get(mention.index)
+        fact = _name_facts(document, mention) if mention.index >= 0 else None
         state.read[mention.start] = (
             fact[1] if fact is not None else _introduced(document, mention),
             sentence is not None and not document.analysis_text[sentence.start : mention.start].strip(" “\"‘'"),
@@ -301,43 +306,23 @@ def _called_by_surname(document: Document, name: str) -> bool:
     )
 
 
-_Names = tuple[list[int], list[Segment]]  # starts (for bisection) and the names
-_Targets = tuple[_Names, _Names, dict[str, _Names], dict[int, tuple[bool, bool]]]
-_TARGETS: WeakKeyDictionary[Document, _Targets] = WeakKeyDictionary()
+#: How many names back from a pronoun the rule looks, at most: a bound on the work a paragraph with no
+#: end can ask for, far beyond the dozen names real paragraphs hold.
+_SCAN_NAMES = 64
 
 
-def _pronoun_targets(document: Document) -> _Targets:
-    """The names a pronoun may point to, indexed once per Document so that each pronoun costs a bisection,
-    not a walk over every name before it: people the article introduces, all people, one-word names by
-    word (a surname), and for every such name (by index) whether it is a person and an introduced one. A
-    section head ("The Ceasefire Agreement") is nobody a pronoun points to, nor a name after a preposition."""
-    targets = _TARGETS.get(document)
-    if targets is None:
-        introduced: _Names = ([], [])
-        people: _Names = ([], [])
-        single_words: dict[str, _Names] = {}
-        facts: dict[int, tuple[bool, bool]] = {}
-        for name in document.names:
-            if document.block_index_at(name.start) in document.headings or _after_preposition(document, name.start):
-                continue
-            word = without_possessive(name.text)
-            indexes = [people] if is_person(name.text, None) else []
-            if indexes and _introduced(document, name):
-                indexes.append(introduced)
-            facts[name.index] = (bool(indexes), len(indexes) > 1)
-            if " " not in word:
-                indexes.append(single_words.setdefault(word, ([], [])))
-            for starts, names in indexes:
-                starts.append(name.start)
-                names.append(name)
-        targets = _TARGETS[document] = (introduced, people, single_words, facts)
-    return targets
-
-
-def _last_between(names: _Names, start: int, end: int) -> Segment | None:
-    """The last of `names` starting in [start, end)."""
-    i = bisect_left(names[0], end) - 1
-    return names[1][i] if i >= 0 and names[0][i] >= start else None
+def _name_facts(document: Document, name: Segment) -> tuple[bool, bool] | None:
+    """Whether a name is a person, and a person the article introduces; None for a name no pronoun points
+    to: in a section head ("The Ceasefire Agreement") or after a preposition ("at White Bear First
+    Nation"). Read once per name and Document, and only for names near a pronoun."""
+    facts: dict[int, tuple[bool, bool] | None] = document.memo("attribution.name_facts", lambda _: {})
+    if name.index not in facts:
+        if document.block_index_at(name.start) in document.headings or _after_preposition(document, name.start):
+            facts[name.index] = None
+        else:
+            person = is_person(name.text, None)
+            facts[name.index] = (person, person and _introduced(document, name))
+    return facts[name.index]
 
 
 def _named_organisation(
