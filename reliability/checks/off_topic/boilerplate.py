@@ -66,7 +66,7 @@ def find_boilerplate(document: Document, corpus: CorpusStats | None = None) -> l
         document.text, document.text.lower(), clues_only=True
     )  # no clue in the text, no credit in a sentence
     per_block: list[list[Sentence]] = [[] for _ in blocks]
-    for sentence in document.sentences:
+    for sentence in document.sentences if credited else ():
         per_block[sentence.block].append(sentence)
     hits: dict[int, Hit] = {}
     credits: dict[int, list[Sentence]] = {}

@@ -30,13 +30,13 @@ if TYPE_CHECKING:
 
 _CLOSERS = "\"'”’)]"  # what may follow a sentence's end mark
 _TIME_WORDS = r"yesterday|today|[ap]\.?m\.?\b|gmt|utc|[ecmp][sd]t|bst|cet|ist"  # the stamps without a digit
-_TIME_RE = re.compile(
-    r"\b(?:\d{1,2}:\d{2}|\d+ (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago|"
+_TIME_RE = re.compile(  # each alternative starts with a digit or one of the letters looked ahead for
+    r"\b(?=[\dabcdefgijmnopstuy])(?:\d{1,2}:\d{2}|\d+ (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?) ago|"
     rf"(?:{MONTH_ABBREVIATIONS})[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
     rf"\d{{1,2}} (?:{MONTH_ABBREVIATIONS})[a-z]* \d{{4}}|"
     rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{_TIME_WORDS})\b"
 )  # tried on the lower-cased line: written in lower case, it runs twice as fast as with re.IGNORECASE
-_TIME_WORDS_RE = re.compile(rf"\b(?:{_TIME_WORDS})\b")  # all a line without digits can match of _TIME_RE
+_TIME_WORDS_RE = re.compile(rf"\b(?=[abcegimptuy])(?:{_TIME_WORDS})\b")  # all a line without digits can match of _TIME_RE
 _BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|reporting by|from)\s+[A-Z]", re.IGNORECASE)
 _URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|html?)\b|@\w{2,}", re.IGNORECASE)
 _URL_MARKS = (
@@ -389,7 +389,7 @@ def line_features(document: Document) -> np.ndarray:
 def _runs(prose: np.ndarray) -> list[int]:
     """For each line, the length of the run of non-prose lines it sits in (0 for prose)."""
     runs = [0] * prose.size
-    i, size = 0, prose.size
+    i, size, prose = 0, prose.size, prose.tolist()
     while i < size:
         if prose[i]:
             i += 1
