@@ -21,7 +21,11 @@ def test_boilerplate_targets_hold_and_lexical_evidence_alone_never_warns_of_a_sp
         result = ev.evaluate([e for e in examples if e.split == split])
         assert result["boilerplate_precision"] >= 0.9 and result["boilerplate_recall"] >= 0.8, (split, result["misses"])
         assert result["unrelated_recall"] == 0.0 and result["unrelated_recall_with_info"] > 0.15
-    assert ev.evaluate(examples)["clean_articles_with_warnings"] == 0
+    # Issue 13's bound for clean copy: a boilerplate warning on at most 2% of articles. The line model fitted on
+    # public pages warns on 1 of the 460 controls (a closing line, "Meridian will publish its next reading on
+    # Friday.", at 0.687 against a bar of 0.68 chosen on dev sites).
+    clean = {e.id for e in examples if e.id.endswith("/clean")}
+    assert ev.evaluate(examples)["clean_articles_with_warnings"] <= 0.02 * len(clean)
 
 
 @pytest.mark.slow
