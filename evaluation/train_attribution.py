@@ -16,13 +16,13 @@ Run: python -m evaluation.train_attribution [--write]
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 
 from evaluation import ggt
 from evaluation.attribution_real import match
+from evaluation.linear_model import fit_standardised_logistic, write_linear_model
 from reliability.checks.attribution.confidence import FEATURES, statement_features
 from reliability.checks.attribution.statements import find_statements
 from reliability.document import Document
@@ -49,13 +49,7 @@ def candidates(articles: list[ggt.GoldArticle]) -> tuple[np.ndarray, np.ndarray,
 
 
 def _fit(x: np.ndarray, y: np.ndarray, c: float):  # type: ignore[no-untyped-def]
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
-    scaler = StandardScaler().fit(x)
-    scaler.scale_[scaler.scale_ == 0] = 1.0
-    model = LogisticRegression(C=c, max_iter=2000).fit(scaler.transform(x), y)
-    return scaler, model
+    return fit_standardised_logistic(x, y, c, max_iter=2000)
 
 
 def held_out(x: np.ndarray, y: np.ndarray, groups: list[str], c: float) -> np.ndarray:
@@ -111,23 +105,11 @@ def main() -> None:
         + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:12])
     )
     if args.write:
-        MODEL.write_text(
-            json.dumps(
-                {
-                    "about": "attribution statement scorer: logistic regression, evaluation/train_attribution.py; "
-                    f"fitted on {ggt.ANNOTATIONS.describe()}, development outlets {sorted(gold_by_outlet)}",
-                    "features": list(FEATURES),
-                    "mean": [round(v, 6) for v in scaler.mean_],
-                    "scale": [round(v, 6) for v in scaler.scale_],
-                    "weights": [round(v, 6) for v in model.coef_[0]],
-                    "bias": round(float(model.intercept_[0]), 6),
-                    "threshold": round(threshold, 2),
-                },
-                indent=1,
-            )
-            + "\n"
+        about = (
+            "attribution statement scorer: logistic regression, evaluation/train_attribution.py; "
+            f"fitted on {ggt.ANNOTATIONS.describe()}, development outlets {sorted(gold_by_outlet)}"
         )
-        print(f"wrote {MODEL}")
+        write_linear_model(MODEL, about, FEATURES, scaler, model, threshold)
 
 
 if __name__ == "__main__":

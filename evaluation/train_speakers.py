@@ -20,7 +20,6 @@ Run: python -m evaluation.train_speakers [--write]
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ import numpy as np
 
 from evaluation import ggt
 from evaluation.attribution_real import match, same_speaker
+from evaluation.linear_model import fit_standardised_logistic, write_linear_model
 from reliability.checks.attribution.antecedents import FEATURES, Candidate, Reference
 from reliability.checks.attribution.confidence import confidences, load_model
 from reliability.checks.attribution.resolve import resolve
@@ -85,14 +85,9 @@ def rankings(articles: list[ggt.GoldArticle]) -> list[Ranking]:
 
 
 def _fit(rankings_: list[Ranking], c: float):  # type: ignore[no-untyped-def]
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
     x = np.vstack([r.rows for r in rankings_])
     y = np.concatenate([r.right for r in rankings_])
-    scaler = StandardScaler().fit(x)
-    scaler.scale_[scaler.scale_ == 0] = 1.0
-    return scaler, LogisticRegression(C=c, max_iter=5000).fit(scaler.transform(x), y)
+    return fit_standardised_logistic(x, y, c, max_iter=5000)
 
 
 def held_out(data: list[Ranking], c: float) -> list[tuple[int, float]]:
@@ -160,24 +155,12 @@ def main() -> None:
     weights = dict(zip(FEATURES, model.coef_[0]))
     print("weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))))
     if args.write:
-        MODEL.write_text(
-            json.dumps(
-                {
-                    "about": "attribution speaker ranker: logistic regression over (pronoun or role, candidate) pairs, "
-                    f"evaluation/train_speakers.py; fitted on {ggt.ANNOTATIONS.describe()}, development outlets "
-                    f"{sorted({a.outlet for a in articles})}",
-                    "features": list(FEATURES),
-                    "mean": [round(v, 6) for v in scaler.mean_],
-                    "scale": [round(v, 6) for v in scaler.scale_],
-                    "weights": [round(v, 6) for v in model.coef_[0]],
-                    "bias": round(float(model.intercept_[0]), 6),
-                    "threshold": round(best_threshold, 2),
-                },
-                indent=1,
-            )
-            + "\n"
+        about = (
+            "attribution speaker ranker: logistic regression over (pronoun or role, candidate) pairs, "
+            f"evaluation/train_speakers.py; fitted on {ggt.ANNOTATIONS.describe()}, development outlets "
+            f"{sorted({a.outlet for a in articles})}"
         )
-        print(f"wrote {MODEL}")
+        write_linear_model(MODEL, about, FEATURES, scaler, model, best_threshold)
 
 
 if __name__ == "__main__":
