@@ -110,12 +110,13 @@ def test_scoring_an_article_imports_neither_scikit_learn_nor_nltk() -> None:
 
 def test_word_sets_feeding_learned_models_keep_the_forms_they_were_fitted_with() -> None:
     """The checks compose these from `language.pronouns`, `hedges` and `verbs`; an edit there must not
-    silently change what the style metrics, the boilerplate line model, the statement scorer or the
-    contradiction gate count (the Document keeps "you're" as one token, so contractions do count)."""
+    silently change what the style metrics, the boilerplate line model, the statement scorer, the speaker
+    ranker or the contradiction gate count (the Document keeps "you're" as one token, so contractions do count)."""
     from reliability.checks import style
     from reliability.checks.attribution import confidence
     from reliability.checks.contradiction import gate
     from reliability.checks.off_topic import line_features
+    from reliability.language import people
 
     assert style.FIRST_PERSON == set("i me my mine myself we us our ours ourselves".split())
     assert style.SECOND_PERSON == set("you your yours yourself yourselves".split())
@@ -126,6 +127,7 @@ def test_word_sets_feeding_learned_models_keep_the_forms_they_were_fitted_with()
     assert line_features._WE == set("we our us we're ours".split())
     assert confidence._FIRST_PERSON == set("i we my our me us i'm we're".split())
     assert gate._FIRST_PERSON_FORMS == set("I We My Our we my our me us".split())
+    assert people._FEMALE_PRONOUNS == {"she", "her"} and people._MALE_PRONOUNS == {"he", "him", "his"}
     words = Document(Article(id="a", text="You're sure we're done?")).lower_words
     assert words == ("you're", "sure", "we're", "done")
 

@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from reliability.language.patterns import first_letters
+from reliability.language.pronouns import FEMININE, MASCULINE, OBJECTS, POSSESSIVE_DETERMINERS, SUBJECTS
 
 #: Nouns naming a person's role or office ("a spokesperson for the Taliban"): any role that
 #: identifies a speaker, from "minister" to "witness" and "fan".
@@ -103,8 +104,13 @@ def sex_of_first_name(word: str) -> str | None:
     return _first_names().get(word.lower())
 
 
+# the pronouns that tell a person's sex where they stand: subject, object or possessive determiner
+_FEMALE_PRONOUNS = FEMININE & (SUBJECTS | OBJECTS | POSSESSIVE_DETERMINERS)  # she, her
+_MALE_PRONOUNS = MASCULINE & (SUBJECTS | OBJECTS | POSSESSIVE_DETERMINERS)  # he, him, his
+
+
 def sex_of_words(words: list[str]) -> str | None:
     """ "female" / "male" when the lower-case words hold a gendered pronoun, honorific or role, all of one sex."""
-    female = any(w in FEMALE_WORDS or w in ("she", "her") for w in words)
-    male = any(w in MALE_WORDS or w in ("he", "him", "his") for w in words)
+    female = any(w in FEMALE_WORDS or w in _FEMALE_PRONOUNS for w in words)
+    male = any(w in MALE_WORDS or w in _MALE_PRONOUNS for w in words)
     return "female" if female and not male else "male" if male and not female else None

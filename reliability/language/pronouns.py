@@ -2,7 +2,8 @@
 
 Kept as two crossing partitions, so a check composes exactly the forms it counts: by person and
 number (who speaks, who is spoken to, who is spoken of) and by role (subject, object, possessive
-determiner, possessive pronoun, reflexive, contracted with "be").
+determiner, possessive pronoun, reflexive, contracted with "be"); the personal third person is also
+split by sex.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ SECOND_SINGULAR = frozenset("you your yours yourself you're".split())
 SECOND_PLURAL = frozenset("you your yours yourselves you're".split())
 #: A third party that is a person: "he", "she" and their forms.
 THIRD_PERSONAL = frozenset("he him his himself he's she her hers herself she's".split())
+#: The personal third person by sex: "she" and its forms, "he" and its forms.
+FEMININE = frozenset("she her hers herself she's".split())
+MASCULINE = frozenset("he him his himself he's".split())
 #: A third party that is a thing, or one of unknown kind: "it", "they" and their forms.
 THIRD_IMPERSONAL = frozenset("it its itself it's they them their theirs themselves they're".split())
 
